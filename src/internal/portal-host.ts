@@ -1,0 +1,159 @@
+/**
+ * The state every widget on a page shares: the API client, the clinic
+ * configuration and the session. `<portal-provider>` owns one; a widget used
+ * on its own with an `api-base` creates its own. Widgets read it through
+ * `@lit/context` and call its methods to change the session, so all widgets
+ * agree on who is signed in.
+ *
+ * Nothing here is persisted in the browser: the session lives in the backend's
+ * HttpOnly cookie and is re-read on each page load.
+ */
+import type { PortalClient } from '../api/client.js';
+import { PortalError, toPortalError } from '../api/errors.js';
+import type { ClinicConfig, Session, SignedInSession } from '../api/schemas.js';
+import type { SignOutReason } from '../events/events.js';
+
+export type PortalStatus = 'loading' | 'ready' | 'error';
+export type PortalTheme = 'light' | 'dark' | 'high-contrast' | 'auto';
+
+/** An immutable snapshot; a new object on every change so context consumers re-render. */
+export interface PortalState {
+  readonly host: PortalHost;
+  readonly client: PortalClient;
+  readonly status: PortalStatus;
+  /** Why loading failed (status `error`). */
+  readonly error: PortalError | null;
+  readonly clinic: ClinicConfig | null;
+  readonly session: Session | null;
+  /** Why the patient was last signed out, for the signed-out state's wording. */
+  readonly signOutReason: SignOutReason | null;
+  /** Unread messages across the inbox, when known; shared so every badge agrees. */
+  readonly unreadTotal: number | null;
+  /** Patient's saved language (session) — the locale fallback below an explicit `lang`. */
+  readonly preferredLocale: string | undefined;
+  readonly theme: PortalTheme;
+  /** The backend is the in-browser mock: widgets may say so. */
+  readonly mock: boolean;
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+export class PortalHost extends EventTarget {
+  #state: PortalState;
+  #loading: Promise<void> | undefined;
+
+  constructor(client: PortalClient, options: { theme?: PortalTheme; mock?: boolean } = {}) {
+    super();
+    this.#state = {
+      host: this,
+      client,
+      status: 'loading',
+      error: null,
+      clinic: null,
+      session: null,
+      signOutReason: null,
+      unreadTotal: null,
+      preferredLocale: undefined,
+      theme: options.theme ?? 'auto',
+      mock: options.mock ?? false,
+    };
+  }
+
+  get state(): PortalState {
+    return this.#state;
+  }
+
+  get client(): PortalClient {
+    return this.#state.client;
+  }
+
+  /** The signed-in session, or null. */
+  get signedIn(): SignedInSession | null {
+    const session = this.#state.session;
+    return session?.authenticated ? session : null;
+  }
+
+  /** Load clinic configuration and session once (concurrent callers share the load). */
+  load(): Promise<void> {
+    this.#loading ??= this.#load();
+    return this.#loading;
+  }
+
+  /** Load again after a failure (the Retry button). */
+  reload(): Promise<void> {
+    this.#loading = undefined;
+    this.#update({ status: 'loading', error: null });
+    return this.load();
+  }
+
+  async #load() {
+    try {
+      const [clinic, session] = await Promise.all([this.client.getClinic(), this.client.getSession()]);
+      this.#update({
+        status: 'ready',
+        clinic,
+        session,
+        error: null,
+        preferredLocale: session.authenticated ? session.language : this.#state.preferredLocale,
+      });
+    } catch (error) {
+      this.#update({ status: 'error', error: toPortalError(error) });
+    }
+  }
+
+  /** After sign-in, password change, consent or keep-alive: the server's view of the session. */
+  setSession(session: Session): void {
+    this.#update({
+      session,
+      signOutReason: session.authenticated ? null : this.#state.signOutReason,
+      preferredLocale: session.authenticated ? session.language : this.#state.preferredLocale,
+      ...(session.authenticated ? {} : { unreadTotal: null }),
+    });
+  }
+
+  async refreshSession(): Promise<Session> {
+    const session = await this.client.getSession();
+    this.setSession(session);
+    return session;
+  }
+
+  /**
+   * Forget the patient locally: every widget drops its data when the session
+   * becomes `authenticated: false`. `callServer` is false when the server
+   * already ended the session (expiry) or another tab did.
+   */
+  async signOut(reason: SignOutReason, options: { callServer?: boolean } = {}): Promise<void> {
+    const wasSignedIn = this.signedIn !== null;
+    this.#update({ session: { authenticated: false }, signOutReason: reason, unreadTotal: null });
+    if (wasSignedIn) this.dispatchEvent(new CustomEvent('signed-out', { detail: { reason } }));
+    if (options.callServer ?? true) {
+      try {
+        await this.client.signOut();
+      } catch {
+        // Signing out locally already happened; the server session expires by itself.
+      }
+    }
+  }
+
+  /** A widget saw `session-expired`/`unauthorized` from the API. */
+  sessionExpired(): void {
+    if (this.signedIn) void this.signOut('expired', { callServer: false });
+  }
+
+  setUnreadTotal(unreadTotal: number): void {
+    if (unreadTotal !== this.#state.unreadTotal) this.#update({ unreadTotal });
+  }
+
+  setTheme(theme: PortalTheme): void {
+    if (theme !== this.#state.theme) this.#update({ theme });
+  }
+
+  setPreferredLocale(locale: string): void {
+    if (locale !== this.#state.preferredLocale) this.#update({ preferredLocale: locale });
+  }
+
+  #update(patch: Partial<Mutable<PortalState>>) {
+    this.#state = Object.freeze({ ...this.#state, ...patch });
+    this.dispatchEvent(new Event('change'));
+  }
+}
