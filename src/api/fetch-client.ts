@@ -441,9 +441,9 @@ async function interpret(wire: Wire, spec: OperationSpec, mode: ResultMode): Pro
       wire.discard();
       throw contract(`content type ${media}`);
     }
-    return wire.readBytes(BINARY_LIMIT_BYTES).then((blob) =>
-      blob.type === media ? blob : new Blob([blob], { type: SAFE_BLOB_TYPES.has(media) ? media : 'application/octet-stream' }),
-    );
+    // A blob: URL runs in the page's origin, so only inert types keep theirs (no HTML, SVG, XML, JS).
+    const bytes = await wire.readBytes(BINARY_LIMIT_BYTES);
+    return new Blob([bytes], { type: SAFE_BLOB_TYPES.has(media) ? media : 'application/octet-stream' });
   }
   if (media !== 'application/json') {
     wire.discard();
@@ -566,7 +566,12 @@ function fromResponse(value: unknown): Wire {
 
 // ---------------------------------------------------------------- upload (XHR for progress)
 
-async function upload(config: Config, file: Blob, filename: string, options: UploadOptions): Promise<unknown> {
+async function upload(
+  config: Config,
+  file: Blob,
+  filename: string,
+  options: UploadOptions,
+): Promise<ResponseOf<'uploadAttachment'>> {
   const spec: OperationSpec = operations.uploadAttachment;
   const signal = options?.signal;
   throwIfAborted(signal);
@@ -594,7 +599,7 @@ async function upload(config: Config, file: Blob, filename: string, options: Upl
 
   return withRetries(config, true, signal, async () => {
     const wire = await xhrSend(url, headers, file, signal, timeoutMs, progress);
-    return interpret(wire, spec, 'json');
+    return (await interpret(wire, spec, 'json')) as ResponseOf<'uploadAttachment'>;
   });
 }
 

@@ -27,7 +27,7 @@ export class PortalSignedInEvent extends PortalEvent<{ mustChangePassword: boole
   }
 }
 
-export type SignOutReason = 'user' | 'idle' | 'expired' | 'other-tab' | 'password-changed';
+export type SignOutReason = 'user' | 'idle' | 'expired' | 'other-tab' | 'password-changed' | 'other-patient';
 export class PortalSignedOutEvent extends PortalEvent<{ reason: SignOutReason }> {
   constructor(detail: { reason: SignOutReason }) {
     super('portal-signed-out', detail);

@@ -170,6 +170,25 @@ export class PortalElement extends LitElement {
     </div>`;
   }
 
+  /**
+   * What every widget shows before its own content can: the embed is broken,
+   * the provider is still loading clinic + session, or that load failed.
+   * Returns null once the shared state is ready.
+   */
+  protected renderPortalStatus(): TemplateResult | null {
+    if (this.misconfigured) return this.renderMisconfigured();
+    const portal = this.portal;
+    if (!portal || portal.status === 'loading') {
+      this.setWidgetState('loading');
+      return html`<div part="base">${this.renderLoading()}</div>`;
+    }
+    if (portal.status === 'error' && portal.error) {
+      this.setWidgetState('error');
+      return html`<div part="base">${this.renderError(portal.error, () => void portal.host.reload())}</div>`;
+    }
+    return null;
+  }
+
   /** Shown instead of the widget when the embed itself is wrong. */
   protected renderMisconfigured(): TemplateResult {
     return html`<div class="notice danger state" part="base error" role="alert">

@@ -27,6 +27,13 @@ export interface PortalState {
   readonly session: Session | null;
   /** Why the patient was last signed out, for the signed-out state's wording. */
   readonly signOutReason: SignOutReason | null;
+  /**
+   * The server said the session ended while the patient was mid-task (e.g. on
+   * Send). Widgets keep what the patient typed and show an inline sign-in; a
+   * successful sign-in as the same patient clears this and the task resumes.
+   * (Idle logoff is different: it signs out and every widget drops its data.)
+   */
+  readonly reauthRequired: boolean;
   /** Unread messages across the inbox, when known; shared so every badge agrees. */
   readonly unreadTotal: number | null;
   /** Patient's saved language (session) — the locale fallback below an explicit `lang`. */
@@ -52,6 +59,7 @@ export class PortalHost extends EventTarget {
       clinic: null,
       session: null,
       signOutReason: null,
+      reauthRequired: false,
       unreadTotal: null,
       preferredLocale: undefined,
       theme: options.theme ?? 'auto',
@@ -103,7 +111,13 @@ export class PortalHost extends EventTarget {
 
   /** After sign-in, password change, consent or keep-alive: the server's view of the session. */
   setSession(session: Session): void {
+    const previous = this.signedIn;
+    if (previous && session.authenticated && session.patient.id !== previous.patient.id) {
+      // A different patient signed in on the re-auth form: nothing of the first may remain.
+      this.dispatchEvent(new CustomEvent('signed-out', { detail: { reason: 'other-patient' } }));
+    }
     this.#update({
+      reauthRequired: session.authenticated ? false : this.#state.reauthRequired,
       session,
       signOutReason: session.authenticated ? null : this.#state.signOutReason,
       preferredLocale: session.authenticated ? session.language : this.#state.preferredLocale,
@@ -124,7 +138,7 @@ export class PortalHost extends EventTarget {
    */
   async signOut(reason: SignOutReason, options: { callServer?: boolean } = {}): Promise<void> {
     const wasSignedIn = this.signedIn !== null;
-    this.#update({ session: { authenticated: false }, signOutReason: reason, unreadTotal: null });
+    this.#update({ session: { authenticated: false }, signOutReason: reason, reauthRequired: false, unreadTotal: null });
     if (wasSignedIn) this.dispatchEvent(new CustomEvent('signed-out', { detail: { reason } }));
     if (options.callServer ?? true) {
       try {
@@ -135,9 +149,14 @@ export class PortalHost extends EventTarget {
     }
   }
 
-  /** A widget saw `session-expired`/`unauthorized` from the API. */
+  /** A widget saw `session-expired`/`unauthorized` from the API while idle (loading data): sign out. */
   sessionExpired(): void {
     if (this.signedIn) void this.signOut('expired', { callServer: false });
+  }
+
+  /** A widget saw `session-expired` mid-task (Send): keep page state, ask for the password inline. */
+  requireReauth(): void {
+    if (!this.#state.reauthRequired) this.#update({ reauthRequired: true });
   }
 
   setUnreadTotal(unreadTotal: number): void {

@@ -35,7 +35,11 @@ function expectHandling(
     localTime: result.localTime,
     reason: result.reason,
     officeOpen: result.officeOpen,
-  }).to.deep.equal({ ...expected, handledAt: new Date(expected.handledAt).toISOString(), officeOpen: expected.reason === 'open' });
+  }).to.deep.equal({
+    ...expected,
+    handledAt: new Date(expected.handledAt).toISOString(),
+    officeOpen: expected.reason === 'open',
+  });
 }
 
 describe('business-hours', () => {
@@ -169,9 +173,7 @@ describe('business-hours', () => {
     });
 
     it('throws a clear error when the calendar never opens', () => {
-      expect(() => nextHandlingTime(at('2026-12-07T16:00:00Z'), { ...clinic, hours: [] })).to.throw(
-        /no opening hours/,
-      );
+      expect(() => nextHandlingTime(at('2026-12-07T16:00:00Z'), { ...clinic, hours: [] })).to.throw(/no opening hours/);
       // Hours exist but every candidate day is a closure.
       const allClosed: BusinessCalendar = {
         timeZone: 'America/Chicago',
@@ -185,7 +187,8 @@ describe('business-hours', () => {
     });
 
     it('rejects malformed calendars with a clear error', () => {
-      const bad = (patch: Partial<BusinessCalendar>) => () => nextHandlingTime(at('2026-12-07T16:00:00Z'), { ...clinic, ...patch });
+      const bad = (patch: Partial<BusinessCalendar>) => () =>
+        nextHandlingTime(at('2026-12-07T16:00:00Z'), { ...clinic, ...patch });
       expect(bad({ timeZone: 'Mars/Olympus' })).to.throw(/time zone/);
       expect(bad({ hours: [{ day: 1, open: '8:00', close: '17:00' }] })).to.throw(/HH:MM/);
       expect(bad({ hours: [{ day: 1, open: '17:00', close: '08:00' }] })).to.throw(/later than open/);
@@ -224,7 +227,9 @@ describe('business-hours', () => {
 
     it('a nonexistent wall time (spring-forward gap) resolves to the moment of the jump', () => {
       // 02:00–02:59 does not exist on 2027-03-14: the clock goes 01:59:59 CST → 03:00 CDT at 08:00Z.
-      expect(zonedTimeToInstant(2027, 3, 14, 150, 'America/Chicago').toISOString()).to.equal('2027-03-14T08:00:00.000Z');
+      expect(zonedTimeToInstant(2027, 3, 14, 150, 'America/Chicago').toISOString()).to.equal(
+        '2027-03-14T08:00:00.000Z',
+      );
       const sundayNight: BusinessCalendar = {
         timeZone: 'America/Chicago',
         hours: [{ day: 0, open: '02:30', close: '04:00' }],
@@ -256,8 +261,12 @@ describe('business-hours', () => {
 
     it('handles half-hour DST shifts (Australia/Lord_Howe)', () => {
       // 2026-10-04 02:00 LHST (+10:30) jumps to 02:30 LHDT (+11:00) at 15:30Z the day before.
-      expect(zonedTimeToInstant(2026, 10, 4, 135, 'Australia/Lord_Howe').toISOString()).to.equal('2026-10-03T15:30:00.000Z');
-      expect(zonedTimeToInstant(2026, 10, 4, 150, 'Australia/Lord_Howe').toISOString()).to.equal('2026-10-03T15:30:00.000Z');
+      expect(zonedTimeToInstant(2026, 10, 4, 135, 'Australia/Lord_Howe').toISOString()).to.equal(
+        '2026-10-03T15:30:00.000Z',
+      );
+      expect(zonedTimeToInstant(2026, 10, 4, 150, 'Australia/Lord_Howe').toISOString()).to.equal(
+        '2026-10-03T15:30:00.000Z',
+      );
     });
   });
 

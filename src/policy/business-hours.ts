@@ -68,7 +68,6 @@ export interface HandlingTime {
 /** How far ahead {@link nextHandlingTime} searches for an opening before giving up. */
 export const MAX_SEARCH_DAYS = 400;
 
-const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
 
 // ---------------------------------------------------------------------------
@@ -138,13 +137,7 @@ function offsetAt(epochMs: number, timeZone: string): number {
  * date and time. See the module comment for how DST gaps and overlaps resolve.
  * `minutes` may be 1440 (24:00), meaning the start of the following day.
  */
-export function zonedTimeToInstant(
-  year: number,
-  month: number,
-  day: number,
-  minutes: number,
-  timeZone: string,
-): Date {
+export function zonedTimeToInstant(year: number, month: number, day: number, minutes: number, timeZone: string): Date {
   const wall = Date.UTC(year, month - 1, day, 0, minutes);
   // Offsets in force half a day either side cover any transition near `wall`
   // (real zones never change offset twice within a day).
@@ -191,7 +184,9 @@ function parseTime(value: string, allowEndOfDay: boolean): number {
   const h = Number(m?.[1]);
   const min = Number(m?.[2]);
   if (!m || min > 59 || h > 24 || (h === 24 && (min !== 0 || !allowEndOfDay))) {
-    throw new Error(`Invalid business-hours time "${value}": expected HH:MM (00:00–23:59${allowEndOfDay ? ', or 24:00' : ''}).`);
+    throw new Error(
+      `Invalid business-hours time "${value}": expected HH:MM (00:00–23:59${allowEndOfDay ? ', or 24:00' : ''}).`,
+    );
   }
   return h * 60 + min;
 }
@@ -200,7 +195,9 @@ function compile(cal: BusinessCalendar): CompiledCalendar {
   try {
     fieldFormatter(cal.timeZone);
   } catch {
-    throw new Error(`Invalid business-calendar time zone "${cal.timeZone}": expected an IANA name such as America/Chicago.`);
+    throw new Error(
+      `Invalid business-calendar time zone "${cal.timeZone}": expected an IANA name such as America/Chicago.`,
+    );
   }
   const byDay: DayInterval[][] = [[], [], [], [], [], [], []];
   for (const { day, open, close } of cal.hours) {
@@ -209,7 +206,9 @@ function compile(cal: BusinessCalendar): CompiledCalendar {
     }
     const interval = { open: parseTime(open, false), close: parseTime(close, true) };
     if (interval.close <= interval.open) {
-      throw new Error(`Invalid business-hours interval ${open}–${close}: close must be later than open on the same day.`);
+      throw new Error(
+        `Invalid business-hours interval ${open}–${close}: close must be later than open on the same day.`,
+      );
     }
     byDay[day]!.push(interval);
   }

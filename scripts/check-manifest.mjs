@@ -1,0 +1,23 @@
+// Fails when custom-elements.json does not match what the JSDoc generates now.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const outdir = mkdtempSync(join(tmpdir(), 'cem-'));
+try {
+  execFileSync(
+    process.execPath,
+    ['node_modules/@custom-elements-manifest/analyzer/cem.js', 'analyze', '--config', 'custom-elements-manifest.config.mjs', '--outdir', outdir],
+    { stdio: ['ignore', 'ignore', 'inherit'] },
+  );
+  const fresh = readFileSync(join(outdir, 'custom-elements.json'), 'utf8');
+  const committed = readFileSync('custom-elements.json', 'utf8');
+  if (fresh !== committed) {
+    console.error('custom-elements.json is stale: run `npm run manifest` and commit the result.');
+    process.exit(1);
+  }
+  console.log('custom-elements.json is current.');
+} finally {
+  rmSync(outdir, { recursive: true, force: true });
+}

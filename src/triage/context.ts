@@ -1,0 +1,152 @@
+/**
+ * Context cues shared by both languages (patients mix them): what negates a
+ * symptom, what places it in the past or in another person, what makes it
+ * hypothetical, and what ends a clause. All regexes are compiled once here and
+ * used only with non-global `test`/`exec`, so no regex state is shared between calls.
+ */
+
+const W = '[\\p{L}\\p{N}]';
+/** Wrap a regex source in Unicode-aware word boundaries. */
+export const bounded = (src: string): string => `(?<!${W})(?:${src})(?!${W})`;
+/** Compile a source as a case-sensitive (text is already lowercase) Unicode regex with word boundaries. */
+export const rx = (src: string, flags = 'u'): RegExp => new RegExp(bounded(src), flags);
+
+/** Words that end a clause: negation and history do not reach across them. */
+export const CLAUSE_BREAK = new RegExp(
+  `[.!?;:]|${bounded('but|however|although|though|except|yet|anyway|pero|aunque|sino|excepto|sin embargo|solo que')}`,
+  'gu',
+);
+
+/** Negation cues that look back up to a few words (not across a comma). */
+export const NEGATION_WORDS = new Set([
+  'no', 'not', 'dont', 'doesnt', 'didnt', 'isnt', 'arent', 'wasnt', 'werent', 'havent', 'hasnt', 'hadnt',
+  'never', 'none', 'nor', 'neither', 'without', 'denies', 'deny', 'denied', 'denying', 'nunca', 'ni',
+  'tampoco', 'jamas', 'ningun', 'ninguna', 'ninguno', 'sin', 'niega', 'niego', 'negaba', 'descarto',
+  'descartaron', 'descartado', 'descartada', 'nada', 'cero', 'zero', 'negative', 'ruled', 'free',
+]);
+/** Negation cues used list-style ("denies chest pain, shortness of breath"): they reach across commas. */
+export const LIST_NEGATION_WORDS = new Set(['denies', 'deny', 'denied', 'denying', 'niega', 'niego', 'negative', 'without', 'sin']);
+/** Cues that need a following word to negate ("negative for", "ruled out", "free of"). */
+const NEGATION_NEEDS_NEXT: Readonly<Record<string, readonly string[]>> = {
+  negative: ['for'],
+  ruled: ['out'],
+  free: ['of', 'from'],
+  nada: ['de'],
+  none: ['of'],
+};
+/** A negation word followed by one of these is not negating the symptom ("not sure", "no puedo dormir"). */
+const PSEUDO_AFTER = new Set([
+  'sure', 'certain', 'know', 'knowing', 'think', 'idea', 'understand', 'only', 'just', 'able', 'one', 'matter',
+  'way', 'doubt', 'kidding', 'joke', 'joking', 'wait', 'waiting', 'clue', 'feeling', 'improving', 'better',
+  'helping', 'working', 'stopping', 'se', 'sabe', 'sabemos', 'puedo', 'puede', 'pude', 'pudo', 'podia',
+  'podemos', 'poder', 'estoy', 'creo', 'entiendo', 'mejora', 'para', 'deja', 'paro', 'quita', 'funciona', 'ayuda',
+]);
+/** Two-word pseudo negations ("dont feel well", "no me siento bien"). */
+const PSEUDO_AFTER_TWO = new Set(['feel well', 'feel good', 'feel right', 'feel ok', 'me siento', 'me quiero', 'le para', 'me para', 'se me', 'se le', 'me deja', 'le deja', 'me quita', 'le quita']);
+
+/** "never had chest pain like this", "nunca habia tenido un dolor asi": a first time, not a denial. */
+const NEVER_LIKE_THIS =
+  /^ ?(?:\p{L}+ )?(?:like (?:this|that|it)|this (?:bad|severe|strong|much)|so bad|as bad|that bad|before|until|till|in my life|hasta|asi|como (?:este|esta|esto|ahora|hoy)|tan (?:fuerte|malo|mala|feo|fea)|en mi vida)/u;
+
+/**
+ * True when a negation cue in `before` (the clause text up to the match) scopes
+ * over the match. Looks at most `window` words back; plain cues stop at a comma.
+ */
+export function isNegated(before: string, after: string, window = 5): boolean {
+  const words = before.match(/[\p{L}\p{N}]+|,/gu);
+  if (!words) return false;
+  let seen = 0;
+  let crossedComma = false;
+  for (let i = words.length - 1; i >= 0 && seen < window + (crossedComma ? 2 : 0); i--) {
+    const w = words[i] as string;
+    if (w === ',') {
+      crossedComma = true;
+      continue;
+    }
+    seen++;
+    if (!NEGATION_WORDS.has(w)) continue;
+    if (crossedComma && !LIST_NEGATION_WORDS.has(w)) continue;
+    const next = words[i + 1];
+    const next2 = words[i + 2];
+    const needs = NEGATION_NEEDS_NEXT[w];
+    if (needs !== undefined && (next === undefined || !needs.includes(next))) continue;
+    if (next !== undefined && next !== ',' && PSEUDO_AFTER.has(next)) continue;
+    if (next !== undefined && next2 !== undefined && PSEUDO_AFTER_TWO.has(`${next} ${next2}`)) continue;
+    if ((w === 'never' || w === 'nunca' || w === 'jamas') && NEVER_LIKE_THIS.test(after)) continue;
+    return true;
+  }
+  return false;
+}
+
+const RELATIVE_ELDER =
+  'father|dad|daddy|mother|mom|mum|mommy|mama|papa|padre|madre|brother|sister|grandma|grandmother|grandpa|grandfather|granny|uncle|aunt|auntie|cousin|grandparents|parents|family|relatives|abuelo|abuela|abuelito|abuelita|tio|tia|primo|prima|hermano|hermana|padres|familia|familiares|suegro|suegra|papi|mami|father in law|mother in law';
+
+/** Explicit history / remote-time cues: the symptom is about the past. */
+export const HISTORY_CUE = rx(
+  [
+    'history of', 'hx of', 'h/o', 'past history', 'medical history', 'historia de', 'historial de', 'historial', 'antecedentes?(?: de)?',
+    'previous', 'previously', 'prior', 'survivor', 'in the past', 'used to', 'as a (?:kid|child|baby|teen|teenager)',
+    'when i was (?:a |younger|little|young|small|\\d+)', '(?:\\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|twenty|many|several|few|couple(?: of)?) (?:years|yrs|year|decades?|months) ago',
+    'years ago', 'months ago', 'long time ago', 'long ago', 'last year', 'last month', 'back in', 'in (?:19|20)\\d\\d', 'en (?:el )?(?:ano )?(?:19|20)\\d\\d',
+    'hace (?:\\p{L}+ ){0,2}(?:anos|ano|meses|mucho tiempo|tiempo|decadas)', 'el ano pasado', 'el mes pasado', 'de (?:nino|nina|joven|chico|chica|pequeno|pequena)',
+    'cuando (?:era|estaba) (?:nino|nina|joven|chico|chica|pequeno|pequena|mas joven)', 'family history', 'runs in (?:my|the|our) family', 'en (?:mi|la|nuestra) familia',
+    'for (?:many |several |a few |\\d+ )?years', 'por (?:muchos |varios )?anos', 'desde hace (?:\\p{L}+ )?anos', 'had (?:one|a few|some) (?:before|in the past)',
+    '(?:my|his|her|mi|su) (?:old|previous|last|former|ex) ', 'after my (?:\\p{L}+ )?(?:in|back in)',
+  ].join('|'),
+  'gu',
+);
+
+/** Another person (of an older generation / the wider family) + a past-tense verb = family history. */
+export const OTHER_PERSON = rx(`(?:my|mi|mis|his|her|our|nuestra|nuestro|su|sus) (?:late |older |younger |\\p{L}+ )?(?:${RELATIVE_ELDER})(?:s|es)?`, 'gu');
+export const OTHER_PAST = rx(
+  'had|has had|have had|died|passed away|passed on|suffered|was diagnosed|got diagnosed|tuvo|tuvieron|murio|fallecio|fallecieron|sufrio|sufrieron|le dio|les dio|padecio|padece|padecen|diagnosticaron|diagnosticado|diagnosticada',
+);
+
+/** Immediately before the match: "since my", "after my" (the event is the reference point, in the past). */
+export const SINCE_MY_BEFORE = /(?:since|after|desde|despues de|post) (?:my|mi|his|her|su|the|el|la|a|an|un|una) (?:\p{L}+ )?$/u;
+
+/** Present/recent cues: the symptom is happening now (overrides history when they sit between cue and match). */
+export const PRESENT_ANY = rx(
+  'now|right now|currently|today|tonight|this morning|this afternoon|this evening|again|still|just|i have|ive got|ive been|im having|i am having|im|i am|i feel|i keep|started|starting|ahora|ahorita|hoy|esta manana|esta tarde|esta noche|otra vez|de nuevo|todavia|aun|tengo|me duele|estoy|siento|empezo|empece|acaba de|acabo de|anoche|last night|yesterday|ayer|and now|y ahora',
+);
+/** Strong present cues: override history anywhere later in the clause. */
+export const PRESENT_STRONG = rx(
+  'right now|currently|this morning|tonight|this afternoon|this evening|just now|again|otra vez|de nuevo|ahorita|ahora mismo|en este momento|esta manana|esta noche|esta tarde|anoche|last night',
+);
+
+/** Hypothetical / informational framing: "what should I do if", "signs of a stroke", "risk of". */
+export const HYPOTHETICAL = rx(
+  [
+    'what if', 'what (?:should|do|would|can) (?:i|we) do (?:if|when)', 'in case', 'if (?:i|he|she|we|you|my \\p{L}+) (?:ever|gets?|has|have|had|starts?|develops?|experiences?)',
+    'if it happens', 'if this happens', 'how (?:do|would|can|will) (?:i|we|you) (?:know|tell)', '(?<!(?:showing|having|has|have|had|with|show|shows|any|tiene|tengo|con) )(?:warning )?(?:signs|symptoms) of',
+    'risk of', 'risks of', 'chance of', 'chances of', 'prevent', 'preventing', 'prevention', 'to avoid', 'reduce (?:my|the) risk', 'screening for', 'tested for',
+    'en caso de', 'que (?:hago|debo hacer|hacemos|hacer) (?:si|cuando)', 'si alguna vez', 'si (?:me|le) (?:da|dan|vuelve)', 'como (?:se|sabe|saber) si', '(?:sintomas|senales|signos) de',
+    'riesgo de', 'prevenir', 'evitar', 'information about', 'info about', 'informacion sobre', 'pamphlet', 'folleto', 'class on', 'clase sobre', 'article', 'articulo',
+  ].join('|'),
+);
+
+/** Right after the match: the symptom word is a modifier of a noun ("seizure medication", "chest pain clinic"). */
+export const MODIFIER_AFTER = new RegExp(
+  `^ (?:${[
+    'medicine', 'medicines', 'medication', 'medications', 'meds', 'med', 'pills', 'pill', 'prescription', 'prescriptions', 'rx', 'refill', 'refills',
+    'disorder', 'clinic', 'doctor', 'doc', 'specialist', 'neurologist', 'cardiologist', 'appointment', 'appt', 'follow ?up', 'followup', 'referral',
+    'class', 'classes', 'support group', 'group', 'prevention', 'hotline', 'line', 'lifeline', 'rehab', 'rehabilitation', 'survivor', 'survivors', 'kit',
+    'action plan', 'plan', 'education', 'screening', 'test', 'testing', 'workup', 'work up', 'risk', 'precautions', 'free', 'awareness', 'program',
+    'medicamento', 'medicamentos', 'medicina', 'medicinas', 'pastillas', 'pastilla', 'clinica', 'especialista', 'cita', 'prevencion', 'receta',
+    'study', 'research', 'questionnaire', 'form', 'paperwork', 'insurance', 'bill', 'billing',
+  ].join('|')})(?![\\p{L}\\p{N}])`,
+  'u',
+);
+/** Right before the match: "anti-seizure", "post-stroke", "non-emergency". */
+export const MODIFIER_BEFORE = /(?:anti|post|non|pre|sin ser|no es una?|not an?) $/u;
+
+/** Refill / medication request context for "for my chest pain" / "para el dolor de pecho" indications. */
+export const REFILL_CONTEXT = rx(
+  'refill|refills|refilled|renew|renewal|prescription|prescriptions|rx|pharmacy|resurtir|resurtido|surtir|receta|recetas|refil|farmacia|reorder|new supply|mail order|more of (?:my|the)|medicine|medication|meds|pills|medicina|medicamento|medicamentos|pastillas|inhaler|inhalador|nitro|nitroglycerin|nitroglicerina|epipen|epi pen',
+);
+export const INDICATION_BEFORE = /(?:for|para|por|treats?|treating|tratar|against|contra) (?:my|mi|his|her|su|the|el|la|los|las|occasional|ocasional)? ?(?:occasional |ocasional |\p{L}+ )?$/u;
+
+/** "last week", "a few days ago": recent past — an emergency sign is only urgent now. */
+export const RECENT_PAST = rx(
+  'last week|last weekend|past week|(?:a )?(?:few|couple(?: of)?|two|three|four|five|six|several|\\d+) (?:days|weeks) ago|a week ago|the other day|(?:la )?semana pasada|hace (?:unos |una |dos |tres |cuatro |cinco |varios |\\d+ )?(?:dias|semanas|semana)|el otro dia|el fin de semana pasado',
+);
