@@ -18,6 +18,8 @@ const entries = {
   'define/compose': 'src/define/compose.ts',
   'define/preferences': 'src/define/preferences.ts',
   'define/policy-consent': 'src/define/policy-consent.ts',
+  // The in-browser mock backend (msw) for demos and prototypes; never part of a clinic's page weight.
+  mock: 'src/api/mock/browser.ts',
 };
 
 export default defineConfig({

@@ -129,8 +129,18 @@ const attachment = { id: 'a1', filename: 'form.pdf', contentType: 'application/p
 const json = (body: unknown, init?: ResponseInit) => HttpResponse.json(body as Record<string, unknown>, init);
 const raw = (body: BodyInit | null, contentType: string | null, status = 200, headers: Record<string, string> = {}) =>
   new HttpResponse(body, { status, headers: contentType ? { 'Content-Type': contentType, ...headers } : headers });
-const problem = (status: number, code: string, extra: Record<string, unknown> = {}, headers: Record<string, string> = {}) =>
-  raw(JSON.stringify({ type: `https://portal.example/problems/${code}`, title: code, status, code, ...extra }), 'application/problem+json', status, headers);
+const problem = (
+  status: number,
+  code: string,
+  extra: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+) =>
+  raw(
+    JSON.stringify({ type: `https://portal.example/problems/${code}`, title: code, status, code, ...extra }),
+    'application/problem+json',
+    status,
+    headers,
+  );
 
 // ---------------------------------------------------------------- suite
 
@@ -183,7 +193,10 @@ describe('createFetchClient', () => {
           return json(signedIn);
         }),
       );
-      const request = { patientId: 'dana', password: 'x', extra: 'not sent' } as { patientId: string; password: string };
+      const request = { patientId: 'dana', password: 'x', extra: 'not sent' } as {
+        patientId: string;
+        password: string;
+      };
       await client().signIn(request);
       expect(body).to.deep.equal({ patientId: 'dana', password: 'x' });
     });
@@ -361,7 +374,15 @@ describe('createFetchClient', () => {
       expect(requests).to.have.length(0);
     });
 
-    for (const baseUrl of ['', 'javascript:alert(1)', '//evil.example/api', 'http://example.com/api', 'ftp://localhost/api', 'https://u:p@clinic.example/api', 'https://clinic.example/api?x=1']) {
+    for (const baseUrl of [
+      '',
+      'javascript:alert(1)',
+      '//evil.example/api',
+      'http://example.com/api',
+      'ftp://localhost/api',
+      'https://u:p@clinic.example/api',
+      'https://clinic.example/api?x=1',
+    ]) {
       it(`rejects the base URL ${JSON.stringify(baseUrl)} as misconfigured`, async () => {
         const error = await rejection(client({ baseUrl }).getClinic());
         expect(error.type).to.equal('misconfigured');
@@ -406,18 +427,16 @@ describe('createFetchClient', () => {
     });
 
     it('oversized thread page (101 items) is rejected whole', async () => {
-      worker.use(http.get(`${BASE}/threads`, () => json({ ...threadPage, items: Array(101).fill(summary), total: 101 })));
+      worker.use(
+        http.get(`${BASE}/threads`, () => json({ ...threadPage, items: Array(101).fill(summary), total: 101 })),
+      );
       expect((await rejection(client().listThreads())).type).to.equal('contract');
     });
 
     it('drops __proto__ / constructor keys and never pollutes prototypes', async () => {
-      const hostile = JSON.stringify(clinic).replace(
-        /^\{/,
-        '{"__proto__":{"polluted":"yes"},"constructor":{"prototype":{"polluted":"yes"}},',
-      ).replace(
-        '"label":{"en":"Medication"}',
-        '"label":{"en":"Medication","__proto__":{"polluted":"yes"}}',
-      );
+      const hostile = JSON.stringify(clinic)
+        .replace(/^\{/, '{"__proto__":{"polluted":"yes"},"constructor":{"prototype":{"polluted":"yes"}},')
+        .replace('"label":{"en":"Medication"}', '"label":{"en":"Medication","__proto__":{"polluted":"yes"}}');
       worker.use(http.get(`${BASE}/clinic`, () => raw(hostile, 'application/json')));
       const result = await client().getClinic();
       expect(({} as Record<string, unknown>)['polluted']).to.equal(undefined);
@@ -429,7 +448,10 @@ describe('createFetchClient', () => {
 
     it('a 302 redirect is refused', async () => {
       worker.use(
-        http.get(`${BASE}/clinic`, () => new HttpResponse(null, { status: 302, headers: { Location: `${BASE}/elsewhere` } })),
+        http.get(
+          `${BASE}/clinic`,
+          () => new HttpResponse(null, { status: 302, headers: { Location: `${BASE}/elsewhere` } }),
+        ),
       );
       const error = await rejection(client().getClinic());
       expect(error.type).to.equal('contract');
@@ -443,7 +465,7 @@ describe('createFetchClient', () => {
 
     it('a fetch that throws a non-Error is still a PortalError', async () => {
       const bogus = (() => {
-        throw 'boom'; // eslint-disable-line no-throw-literal
+        throw 'boom';
       }) as unknown as typeof fetch;
       expect((await rejection(client({ fetch: bogus, maxRetries: 0 }).getClinic())).type).to.equal('network');
     });
@@ -451,7 +473,9 @@ describe('createFetchClient', () => {
 
   describe('HTTP errors without problem+json', () => {
     it('an HTML 500 page is typed server by status, never parsed', async () => {
-      worker.use(http.get(`${BASE}/clinic`, () => raw('<html><body>Internal error {"name":1}</body></html>', 'text/html', 500)));
+      worker.use(
+        http.get(`${BASE}/clinic`, () => raw('<html><body>Internal error {"name":1}</body></html>', 'text/html', 500)),
+      );
       const error = await rejection(client({ maxRetries: 0 }).getClinic());
       expect(error.type).to.equal('server');
       expect(error.status).to.equal(500);
@@ -481,9 +505,10 @@ describe('createFetchClient', () => {
   });
 
   describe('problem+json mapping', () => {
+    // Same statuses as src/backend/http.ts PROBLEM_STATUS (the client maps by `code`, not status).
     const statusFor: Record<string, number> = {
       'invalid-credentials': 401,
-      'locked-out': 423,
+      'locked-out': 429,
       'password-change-required': 403,
       'password-rejected': 422,
       'consent-required': 403,
@@ -494,7 +519,7 @@ describe('createFetchClient', () => {
       'csrf-rejected': 403,
       forbidden: 403,
       'not-found': 404,
-      validation: 422,
+      validation: 400,
       conflict: 409,
       'idempotency-mismatch': 422,
       'payload-too-large': 413,
@@ -507,7 +532,11 @@ describe('createFetchClient', () => {
         const fieldErrors = [{ field: 'newPassword', code: 'too-short' }];
         worker.use(
           http.post(`${BASE}/session`, () =>
-            problem(status, code, { detail: 'Server text the patient must never see', retryAfterSeconds: 42, fieldErrors }),
+            problem(status, code, {
+              detail: 'Server text the patient must never see',
+              retryAfterSeconds: 42,
+              fieldErrors,
+            }),
           ),
         );
         const error = await rejection(client().signIn({ patientId: 'dana', password: 'x' }));
@@ -521,7 +550,7 @@ describe('createFetchClient', () => {
     }
 
     it('uses the Retry-After header when the problem has no retryAfterSeconds', async () => {
-      worker.use(http.post(`${BASE}/session`, () => problem(423, 'locked-out', {}, { 'Retry-After': '120' })));
+      worker.use(http.post(`${BASE}/session`, () => problem(429, 'locked-out', {}, { 'Retry-After': '120' })));
       const error = await rejection(client().signIn({ patientId: 'dana', password: 'x' }));
       expect(error.type).to.equal('locked-out');
       expect(error.retryAfterSeconds).to.equal(120);
@@ -538,7 +567,9 @@ describe('createFetchClient', () => {
           ),
         ),
       );
-      expect((await rejection(client().signIn({ patientId: 'dana', password: 'x' }))).type).to.equal('invalid-credentials');
+      expect((await rejection(client().signIn({ patientId: 'dana', password: 'x' }))).type).to.equal(
+        'invalid-credentials',
+      );
       expect(({} as Record<string, unknown>)['polluted']).to.equal(undefined);
     });
   });
@@ -605,7 +636,16 @@ describe('createFetchClient', () => {
       expect(parseRetryAfter('Wed, 02 Dec 2026 12:01:00 GMT', now)).to.equal(60);
       expect(parseRetryAfter('Wed, 02 Dec 2026 11:00:00 GMT', now), 'past date').to.equal(0);
       expect(parseRetryAfter('Wed, 02 Dec 2027 12:00:00 GMT', now)).to.equal(300);
-      for (const bad of [null, '', '-1', 'abc', '1e3', '0x10', 'Wed, 99 Dec 2026 12:00:00 GMT', '2026-12-02T12:00:00Z']) {
+      for (const bad of [
+        null,
+        '',
+        '-1',
+        'abc',
+        '1e3',
+        '0x10',
+        'Wed, 99 Dec 2026 12:00:00 GMT',
+        '2026-12-02T12:00:00Z',
+      ]) {
         expect(parseRetryAfter(bad, now), String(bad)).to.equal(undefined);
       }
     });
@@ -649,7 +689,11 @@ describe('createFetchClient', () => {
       );
       await client().createThread(newMessage, { idempotencyKey: 'same-key-1' });
       expect(requests).to.have.length(3);
-      expect(requests.map((r) => r.headers.get('idempotency-key'))).to.deep.equal(['same-key-1', 'same-key-1', 'same-key-1']);
+      expect(requests.map((r) => r.headers.get('idempotency-key'))).to.deep.equal([
+        'same-key-1',
+        'same-key-1',
+        'same-key-1',
+      ]);
     });
 
     it('4xx other than 429 is never retried, even for GET', async () => {
@@ -788,8 +832,11 @@ describe('createFetchClient', () => {
       );
       worker.use(http.post(`${BASE}/attachments`, () => HttpResponse.error()));
       expect(
-        (await rejection(client({ maxRetries: 0 }).uploadAttachment(new Blob(['x']), 'a.pdf', { idempotencyKey: 'u6' })))
-          .type,
+        (
+          await rejection(
+            client({ maxRetries: 0 }).uploadAttachment(new Blob(['x']), 'a.pdf', { idempotencyKey: 'u6' }),
+          )
+        ).type,
       ).to.equal('network');
     });
 

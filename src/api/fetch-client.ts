@@ -125,7 +125,7 @@ export function createFetchClient(options: FetchClientOptions): PortalClient {
     changePassword: (request, o?: CallOptions) => call('changePassword', { body: request, signal: o?.signal }),
     getConsent: (o?: CallOptions) => call('getConsent', { signal: o?.signal }),
     acceptConsent: (version, o?: CallOptions) => call('acceptConsent', { body: { version }, signal: o?.signal }),
-    listThreads: (query, o?: CallOptions) => call('listThreads', { query: query ?? {}, signal: o?.signal }),
+    listThreads: (query, o?: CallOptions) => call('listThreads', { body: query ?? {}, signal: o?.signal }),
     getInboxStatus: (o?: CallOptions) => call('getInboxStatus', { signal: o?.signal }),
     getThread: (threadId, o?: CallOptions) => call('getThread', { params: { threadId }, signal: o?.signal }),
     createThread: (message, o: CreateOptions) =>
@@ -212,7 +212,7 @@ function clampInt(value: unknown, fallback: number, min: number, max: number): n
 
 /** Methods that are idempotent by HTTP semantics (RFC 9110 §9.2.2). */
 function isRetrySafe(spec: OperationSpec): boolean {
-  return spec.method !== 'POST' || spec.idempotent === true;
+  return spec.method !== 'POST' || spec.idempotent === true || spec.safe === true;
 }
 
 function buildUrl(config: Config, spec: OperationSpec, args: CallArgs): string {
@@ -345,9 +345,7 @@ async function withRetries<T>(
 function retryDelay(config: Config, error: PortalError, attempt: number): number | undefined {
   const status = error.status;
   const transient =
-    error.type === 'network' ||
-    error.type === 'timeout' ||
-    (status !== undefined && (status >= 500 || status === 429));
+    error.type === 'network' || error.type === 'timeout' || (status !== undefined && (status >= 500 || status === 429));
   if (!transient) return undefined;
   const retryAfter = error.retryAfterSeconds;
   if (retryAfter !== undefined && status !== undefined && (status === 429 || status === 503)) {
@@ -575,12 +573,17 @@ async function upload(
   const spec: OperationSpec = operations.uploadAttachment;
   const signal = options?.signal;
   throwIfAborted(signal);
-  if (!(file instanceof Blob)) throw new PortalError('validation', 'No file.', { fieldErrors: [{ field: 'file', code: 'required' }] });
+  if (!(file instanceof Blob))
+    throw new PortalError('validation', 'No file.', { fieldErrors: [{ field: 'file', code: 'required' }] });
   if (typeof filename !== 'string' || filename.length < 1 || filename.length > LIMITS.filenameMax) {
-    throw new PortalError('validation', 'Invalid file name.', { fieldErrors: [{ field: 'filename', code: 'invalid' }] });
+    throw new PortalError('validation', 'Invalid file name.', {
+      fieldErrors: [{ field: 'filename', code: 'invalid' }],
+    });
   }
   if (file.size > LIMITS.attachmentBytesMax) {
-    throw new PortalError('payload-too-large', 'The file is too large.', { fieldErrors: [{ field: 'file', code: 'too-large' }] });
+    throw new PortalError('payload-too-large', 'The file is too large.', {
+      fieldErrors: [{ field: 'file', code: 'too-large' }],
+    });
   }
   const url = buildUrl(config, spec, {});
   const headers = buildHeaders(config, spec, { idempotencyKey: options?.idempotencyKey }, 'json');
@@ -653,7 +656,8 @@ function xhrSend(
     };
     xhr.onerror = () => finish(new PortalError('network', 'The server could not be reached.'));
     xhr.ontimeout = () => finish(new PortalError('timeout', 'The server took too long to answer.'));
-    xhr.onabort = () => finish(signal?.aborted ? abortedError(signal.reason) : new PortalError('network', 'The upload stopped.'));
+    xhr.onabort = () =>
+      finish(signal?.aborted ? abortedError(signal.reason) : new PortalError('network', 'The upload stopped.'));
     xhr.onload = () => {
       if (xhr.status === 0) {
         finish(new PortalError('network', 'The server could not be reached.'));

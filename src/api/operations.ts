@@ -28,6 +28,8 @@ export interface OperationSpec {
   binaryResponse?: true;
   /** Creates something: carries an Idempotency-Key and may be retried with it. */
   idempotent?: true;
+  /** A POST that changes nothing (a query with a body): as safe to retry as a GET. */
+  safe?: true;
   /** Problem codes this operation documents beyond the common ones. */
   problems?: readonly s.ProblemCode[];
 }
@@ -72,8 +74,10 @@ export const operations = {
     auth: 'patient', body: s.AcceptConsentRequest, response: s.ConsentRecord, problems: ['conflict'],
   },
   listThreads: {
-    method: 'GET', path: '/threads', summary: 'Threads, newest activity first, cursor-paginated.',
-    auth: 'patient', query: s.ThreadQuery, response: s.ThreadPage, problems: ['consent-required'],
+    // POST with a body, not GET with a query: the search text is the patient's own words
+    // (PHI) and must never appear in a URL, where proxies and access logs keep it.
+    method: 'POST', path: '/threads/query', summary: 'Threads, newest activity first, cursor-paginated; filter and subject search in the body.',
+    auth: 'patient', body: s.ThreadQuery, response: s.ThreadPage, safe: true, problems: ['consent-required'],
   },
   getInboxStatus: {
     method: 'GET', path: '/inbox/status', summary: 'Unread total and latest activity, for cheap polling.',

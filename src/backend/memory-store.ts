@@ -348,8 +348,9 @@ export class MemoryStore implements PortalStore {
     if (r) r.result = { status: 'done', value: copy(value) };
   }
 
-  async releaseIdempotencyKey(patientId: string, key: string) {
-    this.#idempotency.delete(pairKey(patientId, key));
+  async releaseIdempotencyKey(patientId: string, key: string, onlyIfCreatedAt?: string) {
+    const k = pairKey(patientId, key);
+    if (onlyIfCreatedAt === undefined || this.#idempotency.get(k)?.createdAt === onlyIfCreatedAt) this.#idempotency.delete(k);
   }
 
   // ------------------------------------------------------------ housekeeping

@@ -290,8 +290,12 @@ export interface PortalStore {
   claimIdempotencyKey(record: IdempotencyRecord, now: string): Promise<ClaimResult>;
   getIdempotencyRecord(patientId: string, key: string): Promise<IdempotencyRecord | null>;
   completeIdempotencyKey(patientId: string, key: string, value: unknown): Promise<void>;
-  /** Forget a claim whose request failed, so a retry runs again. */
-  releaseIdempotencyKey(patientId: string, key: string): Promise<void>;
+  /**
+   * Forget a claim whose request failed, so a retry runs again. With `onlyIfCreatedAt`,
+   * only that exact claim is removed (taking over an abandoned claim must not remove
+   * a fresh one another caller just made).
+   */
+  releaseIdempotencyKey(patientId: string, key: string, onlyIfCreatedAt?: string): Promise<void>;
 
   /** Housekeeping: drop expired sessions, throttles and idempotency rows. */
   deleteExpired(now: string): Promise<void>;

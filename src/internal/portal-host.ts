@@ -7,11 +7,16 @@
  *
  * Nothing here is persisted in the browser: the session lives in the backend's
  * HttpOnly cookie and is re-read on each page load.
+ *
+ * While a patient is signed in, a `SessionLifecycle` runs the automatic logoff
+ * (idle and absolute timeouts, the warning before it) and keeps the tabs of the
+ * site in step; see `session-lifecycle.ts`.
  */
 import type { PortalClient } from '../api/client.js';
 import { PortalError, toPortalError } from '../api/errors.js';
 import type { ClinicConfig, Session, SignedInSession } from '../api/schemas.js';
 import type { SignOutReason } from '../events/events.js';
+import { SessionLifecycle, type SessionLifecycleOptions, type SessionWarning } from './session-lifecycle.js';
 
 export type PortalStatus = 'loading' | 'ready' | 'error';
 export type PortalTheme = 'light' | 'dark' | 'high-contrast' | 'auto';
@@ -34,6 +39,8 @@ export interface PortalState {
    * (Idle logoff is different: it signs out and every widget drops its data.)
    */
   readonly reauthRequired: boolean;
+  /** Automatic logoff is near: the dialog asks the patient to stay signed in (see `SessionLifecycle`). */
+  readonly sessionWarning: SessionWarning | null;
   /** Unread messages across the inbox, when known; shared so every badge agrees. */
   readonly unreadTotal: number | null;
   /** Patient's saved language (session) — the locale fallback below an explicit `lang`. */
@@ -45,12 +52,23 @@ export interface PortalState {
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
+export interface PortalHostOptions {
+  theme?: PortalTheme;
+  mock?: boolean;
+  /** Automatic logoff and cross-tab settings (clock, channel name…); `false` turns it off (non-browser use). */
+  lifecycle?: SessionLifecycleOptions | false;
+}
+
 export class PortalHost extends EventTarget {
   #state: PortalState;
   #loading: Promise<void> | undefined;
+  #lifecycleOptions: SessionLifecycleOptions | false;
+  #lifecycle: SessionLifecycle | undefined;
+  #sessionUiOwners: Array<{ owner: object; priority: number }> = [];
 
-  constructor(client: PortalClient, options: { theme?: PortalTheme; mock?: boolean } = {}) {
+  constructor(client: PortalClient, options: PortalHostOptions = {}) {
     super();
+    this.#lifecycleOptions = options.lifecycle ?? (typeof document === 'undefined' ? false : {});
     this.#state = {
       host: this,
       client,
@@ -60,6 +78,7 @@ export class PortalHost extends EventTarget {
       session: null,
       signOutReason: null,
       reauthRequired: false,
+      sessionWarning: null,
       unreadTotal: null,
       preferredLocale: undefined,
       theme: options.theme ?? 'auto',
@@ -112,10 +131,13 @@ export class PortalHost extends EventTarget {
   /** After sign-in, password change, consent or keep-alive: the server's view of the session. */
   setSession(session: Session): void {
     const previous = this.signedIn;
-    if (previous && session.authenticated && session.patient.id !== previous.patient.id) {
+    const otherPatient = previous && session.authenticated && session.patient.id !== previous.patient.id;
+    if (otherPatient) {
       // A different patient signed in on the re-auth form: nothing of the first may remain.
       this.dispatchEvent(new CustomEvent('signed-out', { detail: { reason: 'other-patient' } }));
     }
+    // A sign-in happened here (fresh, re-auth, or someone else): other tabs check theirs.
+    const signedInHere = session.authenticated && (!previous || otherPatient || this.#state.reauthRequired);
     this.#update({
       reauthRequired: session.authenticated ? false : this.#state.reauthRequired,
       session,
@@ -123,6 +145,7 @@ export class PortalHost extends EventTarget {
       preferredLocale: session.authenticated ? session.language : this.#state.preferredLocale,
       ...(session.authenticated ? {} : { unreadTotal: null }),
     });
+    if (signedInHere) this.#lifecycle?.announce('signed-in');
   }
 
   async refreshSession(): Promise<Session> {
@@ -147,6 +170,8 @@ export class PortalHost extends EventTarget {
         // Signing out locally already happened; the server session expires by itself.
       }
     }
+    // After the server call, so the other tabs' check (getSession) sees the session gone.
+    if (wasSignedIn && reason !== 'other-tab') this.#lifecycle?.announce('signed-out');
   }
 
   /** A widget saw `session-expired`/`unauthorized` from the API while idle (loading data): sign out. */
@@ -157,6 +182,43 @@ export class PortalHost extends EventTarget {
   /** A widget saw `session-expired` mid-task (Send): keep page state, ask for the password inline. */
   requireReauth(): void {
     if (!this.#state.reauthRequired) this.#update({ reauthRequired: true });
+  }
+
+  /** The automatic-logoff clock for the signed-in session (undefined before the first sign-in or when turned off). */
+  get lifecycle(): SessionLifecycle | undefined {
+    return this.#lifecycle;
+  }
+
+  /**
+   * Page-level session UI (the logoff warning dialog) is shown by exactly one
+   * element per host: the provider when there is one (priority 1), otherwise
+   * the first `<portal-login>` that offers (priority 0).
+   */
+  claimSessionUi(owner: object, priority: number): void {
+    if (this.#sessionUiOwners.some((o) => o.owner === owner)) return;
+    const before = this.sessionUiOwner;
+    this.#sessionUiOwners.push({ owner, priority });
+    if (this.sessionUiOwner !== before) this.#update({});
+  }
+
+  releaseSessionUi(owner: object): void {
+    const before = this.sessionUiOwner;
+    this.#sessionUiOwners = this.#sessionUiOwners.filter((o) => o.owner !== owner);
+    if (this.sessionUiOwner !== before) this.#update({});
+  }
+
+  /** The element that shows the session UI for this host, if any. */
+  get sessionUiOwner(): object | null {
+    let best: { owner: object; priority: number } | null = null;
+    for (const o of this.#sessionUiOwners) if (!best || o.priority > best.priority) best = o;
+    return best?.owner ?? null;
+  }
+
+  /** The provider (or widget) that owned this host is gone: stop timers and listeners. */
+  dispose(): void {
+    this.#lifecycle?.dispose();
+    this.#lifecycle = undefined;
+    this.#lifecycleOptions = false;
   }
 
   setUnreadTotal(unreadTotal: number): void {
@@ -173,6 +235,30 @@ export class PortalHost extends EventTarget {
 
   #update(patch: Partial<Mutable<PortalState>>) {
     this.#state = Object.freeze({ ...this.#state, ...patch });
+    if ('session' in patch || 'reauthRequired' in patch) this.#syncLifecycle();
     this.dispatchEvent(new Event('change'));
+  }
+
+  /** Start, update or stop the automatic-logoff clock to match the session. */
+  #syncLifecycle() {
+    const session = this.signedIn;
+    if (!session) {
+      this.#lifecycle?.stop();
+      return;
+    }
+    if (this.#lifecycleOptions === false) return;
+    this.#lifecycle ??= new SessionLifecycle(
+      {
+        keepAlive: () => this.client.keepAlive(),
+        getSession: () => this.client.getSession(),
+        sessionChanged: (fresh) => this.setSession(fresh),
+        warningChanged: (sessionWarning) => this.#update({ sessionWarning }),
+        signOut: (reason) => void this.signOut(reason, { callServer: reason !== 'other-tab' }),
+        reauthNeeded: () => this.requireReauth(),
+      },
+      this.#lifecycleOptions,
+    );
+    this.#lifecycle.update(session);
+    this.#lifecycle.setReauthPending(this.#state.reauthRequired);
   }
 }

@@ -62,9 +62,17 @@ export function signedInSession(overrides: Partial<SignedInSession> = {}): Signe
   };
 }
 
+const CLIENT_METHODS = [
+  'getClinic', 'getPolicy', 'getSession', 'signIn', 'signOut', 'keepAlive', 'changePassword',
+  'getConsent', 'acceptConsent', 'listThreads', 'getInboxStatus', 'getThread', 'createThread', 'reply',
+  'markRead', 'listDrafts', 'saveDraft', 'deleteDraft', 'uploadAttachment', 'downloadAttachment',
+  'getPreferences', 'updatePreferences', 'changeEmail', 'verifyEmail',
+] as const satisfies readonly (keyof PortalClient)[];
+
 /**
  * A PortalClient whose methods are the given overrides; anything not given
  * rejects with a `server` PortalError, so a test notices an unexpected call.
+ * `calls` records method names in order (never arguments: they may hold PHI).
  */
 export function fakeClient(overrides: Partial<PortalClient> = {}): PortalClient & { calls: string[] } {
   const calls: string[] = [];
@@ -73,18 +81,16 @@ export function fakeClient(overrides: Partial<PortalClient> = {}): PortalClient 
     getSession: async () => signedInSession(),
   };
   const methods = { ...defaults, ...overrides } as Record<string, (...args: unknown[]) => Promise<unknown>>;
-  return new Proxy({ calls } as PortalClient & { calls: string[] }, {
-    get(target, name) {
-      if (name === 'calls') return calls;
-      if (typeof name !== 'string' || name === 'then') return (target as unknown as Record<string | symbol, unknown>)[name];
-      return (...args: unknown[]) => {
-        calls.push(name);
-        const method = methods[name];
-        if (!method) return Promise.reject(new PortalError('server', `fakeClient: unexpected call ${name}`));
-        return method(...args);
-      };
-    },
-  });
+  const client: Record<string, unknown> = { calls };
+  for (const name of CLIENT_METHODS) {
+    client[name] = (...args: unknown[]) => {
+      calls.push(name);
+      const method = methods[name];
+      if (!method) return Promise.reject(new PortalError('server', `fakeClient: unexpected call ${name}`));
+      return method(...args);
+    };
+  }
+  return client as unknown as PortalClient & { calls: string[] };
 }
 
 /**

@@ -5,16 +5,37 @@
  * used only with non-global `test`/`exec`, so no regex state is shared between calls.
  */
 
-const W = '[\\p{L}\\p{N}]';
-/** Wrap a regex source in Unicode-aware word boundaries. */
-export const bounded = (src: string): string => `(?<!${W})(?:${src})(?!${W})`;
-/** Compile a source as a case-sensitive (text is already lowercase) Unicode regex with word boundaries. */
-export const rx = (src: string, flags = 'u'): RegExp => new RegExp(bounded(src), flags);
+/** Wrap a regex source in word boundaries (normalised text is ASCII `a-z0-9` plus punctuation). */
+export const bounded = (src: string): string => `\\b(?:${src})(?![a-z0-9])`;
+/**
+ * Compile a bounded, non-global regex. Only non-global regexes are shared at module
+ * level, so no `lastIndex` state is ever mutated; iterate matches with {@link scan}.
+ */
+export const rx = (src: string): RegExp => new RegExp(bounded(src));
+
+/** One match found by {@link scan}: the exec array with `index` relative to the whole text. */
+export type ScanMatch = RegExpExecArray;
+
+/**
+ * All non-overlapping matches of a non-global regex, left to right, without touching
+ * the regex's state (each search runs on the remaining slice of the text).
+ */
+export function scan(re: RegExp, text: string): ScanMatch[] {
+  const out: ScanMatch[] = [];
+  let pos = 0;
+  while (pos <= text.length) {
+    const m = re.exec(pos === 0 ? text : text.slice(pos));
+    if (m === null) break;
+    m.index += pos;
+    out.push(m);
+    pos = m.index + Math.max(1, m[0].length);
+  }
+  return out;
+}
 
 /** Words that end a clause: negation and history do not reach across them. */
 export const CLAUSE_BREAK = new RegExp(
-  `[.!?;:]|${bounded('but|however|although|though|except|yet|anyway|pero|aunque|sino|excepto|sin embargo|solo que')}`,
-  'gu',
+  `[!?;]|\\.(?!\\d)|:(?!\\d)|${bounded('but|however|although|though|except|yet|anyway|pero|aunque|sino|excepto|sin embargo|solo que')}`,
 );
 
 /** Negation cues that look back up to a few words (not across a comma). */
@@ -46,14 +67,14 @@ const PSEUDO_AFTER_TWO = new Set(['feel well', 'feel good', 'feel right', 'feel 
 
 /** "never had chest pain like this", "nunca habia tenido un dolor asi": a first time, not a denial. */
 const NEVER_LIKE_THIS =
-  /^ ?(?:\p{L}+ )?(?:like (?:this|that|it)|this (?:bad|severe|strong|much)|so bad|as bad|that bad|before|until|till|in my life|hasta|asi|como (?:este|esta|esto|ahora|hoy)|tan (?:fuerte|malo|mala|feo|fea)|en mi vida)/u;
+  /^ ?(?:[a-z]+ )?(?:like (?:this|that|it)|this (?:bad|severe|strong|much)|so bad|as bad|that bad|before|until|till|in my life|hasta|asi|como (?:este|esta|esto|ahora|hoy)|tan (?:fuerte|malo|mala|feo|fea)|en mi vida)/;
 
 /**
  * True when a negation cue in `before` (the clause text up to the match) scopes
  * over the match. Looks at most `window` words back; plain cues stop at a comma.
  */
 export function isNegated(before: string, after: string, window = 5): boolean {
-  const words = before.match(/[\p{L}\p{N}]+|,/gu);
+  const words = before.match(/[a-z0-9]+|,/g);
   if (!words) return false;
   let seen = 0;
   let crossedComma = false;
@@ -88,37 +109,37 @@ export const HISTORY_CUE = rx(
     'previous', 'previously', 'prior', 'survivor', 'in the past', 'used to', 'as a (?:kid|child|baby|teen|teenager)',
     'when i was (?:a |younger|little|young|small|\\d+)', '(?:\\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|twenty|many|several|few|couple(?: of)?) (?:years|yrs|year|decades?|months) ago',
     'years ago', 'months ago', 'long time ago', 'long ago', 'last year', 'last month', 'back in', 'in (?:19|20)\\d\\d', 'en (?:el )?(?:ano )?(?:19|20)\\d\\d',
-    'hace (?:\\p{L}+ ){0,2}(?:anos|ano|meses|mucho tiempo|tiempo|decadas)', 'el ano pasado', 'el mes pasado', 'de (?:nino|nina|joven|chico|chica|pequeno|pequena)',
+    'hace (?:[a-z]+ ){0,2}(?:anos|ano|meses|mucho tiempo|tiempo|decadas)', 'el ano pasado', 'el mes pasado', 'de (?:nino|nina|joven|chico|chica|pequeno|pequena)',
     'cuando (?:era|estaba) (?:nino|nina|joven|chico|chica|pequeno|pequena|mas joven)', 'family history', 'runs in (?:my|the|our) family', 'en (?:mi|la|nuestra) familia',
-    'for (?:many |several |a few |\\d+ )?years', 'por (?:muchos |varios )?anos', 'desde hace (?:\\p{L}+ )?anos', 'had (?:one|a few|some) (?:before|in the past)',
-    '(?:my|his|her|mi|su) (?:old|previous|last|former|ex) ', 'after my (?:\\p{L}+ )?(?:in|back in)',
+    'for (?:many |several |a few |\\d+ )?years', 'por (?:muchos |varios )?anos', 'desde hace (?:[a-z]+ )?anos', 'had (?:one|a few|some) (?:before|in the past)',
+    '(?:my|his|her|mi|su) (?:old|previous|last|former|ex) ', 'after my (?:[a-z]+ )?(?:in|back in)',
   ].join('|'),
-  'gu',
 );
 
 /** Another person (of an older generation / the wider family) + a past-tense verb = family history. */
-export const OTHER_PERSON = rx(`(?:my|mi|mis|his|her|our|nuestra|nuestro|su|sus) (?:late |older |younger |\\p{L}+ )?(?:${RELATIVE_ELDER})(?:s|es)?`, 'gu');
+export const OTHER_PERSON = rx(`(?:my|mi|mis|his|her|our|nuestra|nuestro|su|sus) (?:late |older |younger |[a-z]+ )?(?:${RELATIVE_ELDER})(?:s|es)?`);
 export const OTHER_PAST = rx(
   'had|has had|have had|died|passed away|passed on|suffered|was diagnosed|got diagnosed|tuvo|tuvieron|murio|fallecio|fallecieron|sufrio|sufrieron|le dio|les dio|padecio|padece|padecen|diagnosticaron|diagnosticado|diagnosticada',
 );
 
 /** Immediately before the match: "since my", "after my" (the event is the reference point, in the past). */
-export const SINCE_MY_BEFORE = /(?:since|after|desde|despues de|post) (?:my|mi|his|her|su|the|el|la|a|an|un|una) (?:\p{L}+ )?$/u;
+export const SINCE_MY_BEFORE = /(?:since|after|desde|despues de|post) (?:my|mi|his|her|su|the|el|la|a|an|un|una) (?:[a-z]+ )?$/;
 
+const STRONG_SRC =
+  '(?:\\d+|a few|few|couple(?: of)?|an|a|one|two|three|ten|twenty|thirty|fifteen|45) (?:minutes?|mins?|hours?|hrs?) ago|an hour ago|hace (?:un rato|(?:[a-z]+ )?(?:minutos|horas|hora))|right now|having it now|happening now|currently|this morning|tonight|this afternoon|this evening|just now|again|otra vez|de nuevo|ahorita|ahora mismo|en este momento|esta manana|esta noche|esta tarde|anoche|last night';
+/** Strong present cues: override history anywhere later in the clause. */
+export const PRESENT_STRONG = rx(STRONG_SRC);
 /** Present/recent cues: the symptom is happening now (overrides history when they sit between cue and match). */
 export const PRESENT_ANY = rx(
-  'now|right now|currently|today|tonight|this morning|this afternoon|this evening|again|still|just|i have|ive got|ive been|im having|i am having|im|i am|i feel|i keep|started|starting|ahora|ahorita|hoy|esta manana|esta tarde|esta noche|otra vez|de nuevo|todavia|aun|tengo|me duele|estoy|siento|empezo|empece|acaba de|acabo de|anoche|last night|yesterday|ayer|and now|y ahora',
-);
-/** Strong present cues: override history anywhere later in the clause. */
-export const PRESENT_STRONG = rx(
-  'right now|currently|this morning|tonight|this afternoon|this evening|just now|again|otra vez|de nuevo|ahorita|ahora mismo|en este momento|esta manana|esta noche|esta tarde|anoche|last night',
+  `${STRONG_SRC}|` +
+    'now|right now|currently|today|tonight|this morning|this afternoon|this evening|again|still|just|i have|ive got|ive been|im having|i am having|im|i am|i feel|i keep|started|starting|ahora|ahorita|hoy|esta manana|esta tarde|esta noche|otra vez|de nuevo|todavia|aun|tengo|me duele|estoy|siento|empezo|empece|acaba de|acabo de|anoche|last night|yesterday|ayer|and now|y ahora',
 );
 
 /** Hypothetical / informational framing: "what should I do if", "signs of a stroke", "risk of". */
 export const HYPOTHETICAL = rx(
   [
-    'what if', 'what (?:should|do|would|can) (?:i|we) do (?:if|when)', 'in case', 'if (?:i|he|she|we|you|my \\p{L}+) (?:ever|gets?|has|have|had|starts?|develops?|experiences?)',
-    'if it happens', 'if this happens', 'how (?:do|would|can|will) (?:i|we|you) (?:know|tell)', '(?<!(?:showing|having|has|have|had|with|show|shows|any|tiene|tengo|con) )(?:warning )?(?:signs|symptoms) of',
+    'what if', 'what (?:should|do|would|can) (?:i|we) do (?:if|when)', 'in case', '(?<!(?:sure|know|wondering|wonder|idea|tell|asking|unsure|check|see|sabe|se|saber) )if (?:i|he|she|we|you|my [a-z]+) (?:ever|gets?|has|have|had|starts?|develops?|experiences?)',
+    'if it happens', 'if this happens', 'should i (?:ever )?(?:get|have|develop)', 'how (?:do|would|can|will) (?:i|we|you) (?:know|tell)', '(?<!(?:showing|having|has|have|had|with|show|shows|any|tiene|tengo|con) )(?:warning )?(?:signs|symptoms) of',
     'risk of', 'risks of', 'chance of', 'chances of', 'prevent', 'preventing', 'prevention', 'to avoid', 'reduce (?:my|the) risk', 'screening for', 'tested for',
     'en caso de', 'que (?:hago|debo hacer|hacemos|hacer) (?:si|cuando)', 'si alguna vez', 'si (?:me|le) (?:da|dan|vuelve)', 'como (?:se|sabe|saber) si', '(?:sintomas|senales|signos) de',
     'riesgo de', 'prevenir', 'evitar', 'information about', 'info about', 'informacion sobre', 'pamphlet', 'folleto', 'class on', 'clase sobre', 'article', 'articulo',
@@ -131,22 +152,26 @@ export const MODIFIER_AFTER = new RegExp(
     'medicine', 'medicines', 'medication', 'medications', 'meds', 'med', 'pills', 'pill', 'prescription', 'prescriptions', 'rx', 'refill', 'refills',
     'disorder', 'clinic', 'doctor', 'doc', 'specialist', 'neurologist', 'cardiologist', 'appointment', 'appt', 'follow ?up', 'followup', 'referral',
     'class', 'classes', 'support group', 'group', 'prevention', 'hotline', 'line', 'lifeline', 'rehab', 'rehabilitation', 'survivor', 'survivors', 'kit',
-    'action plan', 'plan', 'education', 'screening', 'test', 'testing', 'workup', 'work up', 'risk', 'precautions', 'free', 'awareness', 'program',
+    'action plan', 'education', 'screening', 'test', 'testing', 'workup', 'work up', 'risk', 'precautions', 'free', 'awareness', 'program',
     'medicamento', 'medicamentos', 'medicina', 'medicinas', 'pastillas', 'pastilla', 'clinica', 'especialista', 'cita', 'prevencion', 'receta',
     'study', 'research', 'questionnaire', 'form', 'paperwork', 'insurance', 'bill', 'billing',
-  ].join('|')})(?![\\p{L}\\p{N}])`,
-  'u',
+  ].join('|')})(?![a-z0-9])`,
 );
 /** Right before the match: "anti-seizure", "post-stroke", "non-emergency". */
-export const MODIFIER_BEFORE = /(?:anti|post|non|pre|sin ser|no es una?|not an?) $/u;
+export const MODIFIER_BEFORE = /(?:anti|post|non|pre|sin ser|no es una?|not an?) $/;
 
 /** Refill / medication request context for "for my chest pain" / "para el dolor de pecho" indications. */
 export const REFILL_CONTEXT = rx(
-  'refill|refills|refilled|renew|renewal|prescription|prescriptions|rx|pharmacy|resurtir|resurtido|surtir|receta|recetas|refil|farmacia|reorder|new supply|mail order|more of (?:my|the)|medicine|medication|meds|pills|medicina|medicamento|medicamentos|pastillas|inhaler|inhalador|nitro|nitroglycerin|nitroglicerina|epipen|epi pen',
+  'refill|refills|refilled|renew|renewal|prescription|prescriptions|rx|script|pharmacy|resurtir|resurtido|resurtan|surtir|receta|recetas|refil|farmacia|reorder|new supply|mail order|more of (?:my|the)|send (?:in|over)|call in|mandar|manden|necesito mas',
 );
-export const INDICATION_BEFORE = /(?:for|para|por|treats?|treating|tratar|against|contra) (?:my|mi|his|her|su|the|el|la|los|las|occasional|ocasional)? ?(?:occasional |ocasional |\p{L}+ )?$/u;
+export const INDICATION_BEFORE = /(?:for|para|por|treats?|treating|tratar|against|contra) (?:my|mi|his|her|su|the|el|la|los|las|occasional|ocasional)? ?(?:occasional |ocasional |[a-z]+ )?$/;
 
 /** "last week", "a few days ago": recent past — an emergency sign is only urgent now. */
 export const RECENT_PAST = rx(
   'last week|last weekend|past week|(?:a )?(?:few|couple(?: of)?|two|three|four|five|six|several|\\d+) (?:days|weeks) ago|a week ago|the other day|(?:la )?semana pasada|hace (?:unos |una |dos |tres |cuatro |cinco |varios |\\d+ )?(?:dias|semanas|semana)|el otro dia|el fin de semana pasado',
+);
+
+/** Recent cues that count as "now" when the past event belongs to a family member ("my son had a seizure today"). */
+export const RECENT_OTHER = rx(
+  'right now|currently|today|tonight|this morning|this afternoon|this evening|just|just now|again|yesterday|last night|an hour ago|minutes ago|hours ago|hoy|ahorita|ahora|anoche|ayer|esta manana|esta tarde|esta noche|hace (?:[a-z]+ )?(?:rato|horas|hora|minutos)|acaba de|otra vez|de nuevo',
 );

@@ -108,14 +108,20 @@ export function basicNormalize(input: string): NormalizedText {
   return { text: text.join(''), start: st, end: en };
 }
 
-/** True when `a` and `b` are within Damerau–Levenshtein distance 1 (one insert, delete, substitute or swap). */
-export function withinOneEdit(a: string, b: string): boolean {
+/**
+ * True when `a` and `b` are within Damerau–Levenshtein distance 1 (one insert,
+ * delete, substitute or swap) and, if `maxEditAt` is given, the edit happens
+ * at or before that index (so inflected endings — "orina"/"orinar",
+ * "pastilla"/"pastillas", "medicina"/"medicine" — are not treated as typos).
+ */
+export function withinOneEdit(a: string, b: string, maxEditAt = Infinity): boolean {
   if (a === b) return true;
   const la = a.length;
   const lb = b.length;
   if (Math.abs(la - lb) > 1) return false;
   let i = 0;
   while (i < la && i < lb && a[i] === b[i]) i++;
+  if (i > maxEditAt) return false;
   if (la === lb) {
     // substitution or adjacent transposition
     if (a.slice(i + 1) === b.slice(i + 1)) return true;
@@ -165,13 +171,15 @@ export function createSpeller(
       if (token.length < 4 || /\d/.test(token)) return token;
       const d = dedup.get(collapseDoubles(token));
       if (d !== undefined) return d;
+      if (token.endsWith('in') && known.has(`${token}g`)) return `${token}g`; // "bleedin", "breathin"
       if (token.length < 5) return token;
       for (const len of [token.length, token.length - 1, token.length + 1]) {
         const list = byLength.get(len);
         if (!list) continue;
         for (const k of list) {
-          // Typos rarely change the first letter; requiring it keeps false corrections down.
-          if (k[0] === token[0] && withinOneEdit(token, k)) return k;
+          // Typos rarely change the first letter, and edits in the last two letters are
+          // usually inflections of another real word; excluding both keeps false corrections down.
+          if (k[0] === token[0] && withinOneEdit(token, k, k.length - 3)) return k;
         }
       }
       return token;

@@ -5,7 +5,10 @@ import type { PortalClient } from '../../api/client.js';
 import { createFetchClient } from '../../api/fetch-client.js';
 import { PortalLoadErrorEvent, PortalSignedOutEvent, type SignOutReason } from '../../events/events.js';
 import { portalContext } from '../../internal/context.js';
+import { LocalizeController } from '../../internal/localize.js';
 import { PortalHost, type PortalTheme } from '../../internal/portal-host.js';
+import type { SessionLifecycleOptions } from '../../internal/session-lifecycle.js';
+import { SessionDialogController, sessionDialogStyles } from '../login/session-dialog.js';
 
 /** Appearance sugar over the `--portal-*` custom properties (Stripe's idea): `{ colorPrimary: '#06c' }`. */
 export interface PortalAppearance {
@@ -31,17 +34,22 @@ export interface PortalAppearance {
  * @slot - The portal widgets and any page content around them.
  *
  * @event portal-load-error - Clinic configuration or session could not be loaded. `detail: { element, type, status? }`.
- * @event portal-signed-out - The patient was signed out. `detail: { reason }` (`user`, `idle`, `expired`, `other-tab`, `password-changed`).
+ * @event portal-signed-out - The patient was signed out. `detail: { reason }` (`user`, `idle`, `expired`, `other-tab`, `password-changed`, `other-patient`).
+ *
+ * @csspart dialog - The automatic-logoff warning (a modal `<dialog>`), shown before an idle or expiring session ends.
  *
  * @cssproperty --portal-color-primary - Brand color for buttons and links.
  * @cssproperty --portal-font-family - Font for every widget (default: inherit the page's).
  */
 export class PortalProvider extends LitElement {
-  static override styles = css`
-    :host {
-      display: contents;
-    }
-  `;
+  static override styles = [
+    ...sessionDialogStyles,
+    css`
+      :host {
+        display: contents;
+      }
+    `,
+  ];
 
   /** Base URL of the portal API, e.g. `https://portal.clinic.example/api/v1`. */
   @property({ attribute: 'api-base' }) apiBase?: string;
@@ -61,12 +69,21 @@ export class PortalProvider extends LitElement {
   /** True when the backend is the in-browser mock (demo and Storybook): widgets may say so. */
   @property({ type: Boolean }) mock = false;
 
+  /** Automatic-logoff tuning (clock, cross-tab channel name, warning lead); read when the backend is first connected. */
+  @property({ attribute: false }) sessionOptions?: SessionLifecycleOptions;
+
   /** The shared state; exposed for integrators and tests. */
   host?: PortalHost;
+
+  protected readonly localize = new LocalizeController(this);
+  readonly #sessionDialog = new SessionDialogController(this, this.localize, () =>
+    this.host && this.host.sessionUiOwner === this ? this.host.state : undefined,
+  );
 
   #provider?: ContextProvider<typeof portalContext>;
   #onChange = () => {
     if (this.host) this.#provider?.setValue(this.host.state);
+    this.requestUpdate(); // the logoff warning dialog lives here
   };
   #onSignedOut = (event: Event) => {
     const reason = (event as CustomEvent<{ reason: SignOutReason }>).detail.reason;
@@ -83,6 +100,11 @@ export class PortalProvider extends LitElement {
     this.#detachHost();
   }
 
+  /** The patient's saved language, below any `lang` (for the warning dialog's wording). */
+  get preferredLocale(): string | undefined {
+    return this.host?.state.preferredLocale;
+  }
+
   protected override willUpdate(changed: PropertyValues<this>) {
     if (changed.has('apiBase') || changed.has('client') || changed.has('mock')) {
       if (changed.get('apiBase') !== undefined || changed.get('client') !== undefined) this.#detachHost();
@@ -96,7 +118,12 @@ export class PortalProvider extends LitElement {
     if (!this.host) {
       const client = this.client ?? (this.apiBase ? createFetchClient({ baseUrl: this.apiBase }) : undefined);
       if (!client) return; // nothing configured yet; widgets explain this to the webmaster
-      this.host = new PortalHost(client, { theme: this.theme, mock: this.mock });
+      this.host = new PortalHost(client, {
+        theme: this.theme,
+        mock: this.mock,
+        ...(this.sessionOptions ? { lifecycle: this.sessionOptions } : {}),
+      });
+      this.host.claimSessionUi(this, 1);
       this.host.addEventListener('change', this.#onChange);
       this.host.addEventListener('signed-out', this.#onSignedOut);
       void this.host.load().then(() => {
@@ -123,6 +150,9 @@ export class PortalProvider extends LitElement {
   #detachHost() {
     this.host?.removeEventListener('change', this.#onChange);
     this.host?.removeEventListener('signed-out', this.#onSignedOut);
+    this.host?.releaseSessionUi(this);
+    // Timers, activity listeners and the cross-tab channel go with it.
+    this.host?.dispose();
     this.host = undefined;
   }
 
@@ -151,7 +181,7 @@ export class PortalProvider extends LitElement {
   }
 
   protected override render() {
-    return html`<slot></slot>`;
+    return html`<slot></slot>${this.#sessionDialog.render()}`;
   }
 }
 

@@ -73,6 +73,11 @@ export class EmergencyDialogController implements ReactiveController {
     });
   }
 
+  /** Close without a choice (the patient signed out, the form was reset): counts as "go back". */
+  close(): void {
+    this.#finish('cancel');
+  }
+
   #finish(choice: EmergencyChoice) {
     const dialog = this.#dialog.value;
     if (dialog?.open) dialog.close(choice);

@@ -1,0 +1,81 @@
+/**
+ * A live character count that helps without chattering: the visible count
+ * updates on every keystroke (and is linked to the field with
+ * `aria-describedby`), while the screen-reader announcement in a polite live
+ * region waits until typing pauses, and only speaks near or over the limit.
+ *
+ * Usage: `count = new CharacterCountController(this)`; in the template,
+ * `count.render({ id, value, max, localize })` under the field, add the
+ * returned id to the field's `aria-describedby`, and call `count.changed(value, max)`
+ * from the field's input handler.
+ */
+import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import type { LocalizeController } from '../localize.js';
+
+/** Announce when this share of the limit (or more) is used. */
+const ANNOUNCE_FROM = 0.8;
+
+export interface CharacterCountRender {
+  /** Id for the visible count; put it in the field's `aria-describedby`. */
+  id: string;
+  value: string;
+  max: number;
+  localize: LocalizeController;
+}
+
+/** Characters as a patient counts them (code points, not UTF-16 units). */
+export function characterLength(value: string): number {
+  let n = 0;
+  for (const _ of value) n += 1;
+  return n;
+}
+
+export class CharacterCountController implements ReactiveController {
+  /** What the live region currently says (empty until worth saying). */
+  #announcement = '';
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  readonly #host: ReactiveControllerHost;
+  readonly #delayMs: number;
+
+  constructor(host: ReactiveControllerHost, options: { announceDelayMs?: number } = {}) {
+    this.#host = host;
+    this.#delayMs = options.announceDelayMs ?? 1000;
+    host.addController(this);
+  }
+
+  hostDisconnected() {
+    clearTimeout(this.#timer);
+  }
+
+  /** The field changed: schedule an announcement for when typing pauses. */
+  changed(value: string, max: number, localize: LocalizeController): void {
+    clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => {
+      const used = characterLength(value);
+      const next =
+        used > max
+          ? localize.term('common.charactersOver', used - max)
+          : used >= max * ANNOUNCE_FROM
+            ? localize.term('common.charactersLeft', max - used)
+            : '';
+      if (next !== this.#announcement) {
+        this.#announcement = next;
+        this.#host.requestUpdate();
+      }
+    }, this.#delayMs);
+  }
+
+  render({ id, value, max, localize }: CharacterCountRender): TemplateResult {
+    const used = characterLength(value);
+    const over = used > max;
+    const near = !over && used >= max * ANNOUNCE_FROM;
+    return html`<p class="hint kit-count ${over ? 'kit-count-over' : ''}" id=${id} part="character-count">
+        ${over
+          ? localize.term('common.charactersOver', used - max)
+          : near
+            ? localize.term('common.charactersLeft', max - used)
+            : localize.term('common.characterCount', used, max)}
+      </p>
+      <div class="visually-hidden" role="status" aria-live="polite">${this.#announcement || nothing}</div>`;
+  }
+}

@@ -1,0 +1,284 @@
+/**
+ * On-device triage of patient portal messages.
+ *
+ * `classifyMessage` reads what a patient typed (English, Spanish or a mix) and
+ * says whether it looks like an emergency (call 911), something urgent (call
+ * the office) or a routine portal message, with the fragments that triggered
+ * it. It is a deterministic rule-based classifier: pure, DOM-free, no network,
+ * no clock, and all regular expressions are compiled once at module load.
+ *
+ * It is a safety net in front of the clinic's policy ("the portal is not to be
+ * used for urgent, emergent, or other time-sensitive situations"), not a
+ * diagnosis: it errs towards warning.
+ */
+import {
+  CLAUSE_BREAK,
+  HISTORY_CUE,
+  HYPOTHETICAL,
+  INDICATION_BEFORE,
+  MODIFIER_AFTER,
+  MODIFIER_BEFORE,
+  OTHER_PAST,
+  OTHER_PERSON,
+  PRESENT_ANY,
+  PRESENT_STRONG,
+  RECENT_OTHER,
+  RECENT_PAST,
+  REFILL_CONTEXT,
+  SINCE_MY_BEFORE,
+  bounded,
+  isNegated,
+  rx,
+  scan,
+} from './context.js';
+import { EN_SIGNALS } from './lexicon-en.js';
+import { ES_SIGNALS } from './lexicon-es.js';
+import {
+  FEVER_WORD,
+  KEYWORDS,
+  PREGNANCY,
+  PREGNANCY_BLEEDING,
+  PREGNANCY_RED_FLAGS,
+  REAL_WORDS,
+  SHARED_SIGNALS,
+  STIFF_NECK,
+  VARIANTS,
+} from './lexicon-shared.js';
+import { createSpeller, normalize, type NormalizedText } from './normalize.js';
+import type { SignalDef, TriageLevel, TriageOptions, TriageReason, TriageResult } from './types.js';
+
+export { TRIAGE_LEVELS } from './types.js';
+export type { SignalDef, TriageLevel, TriageOptions, TriageReason, TriageResult } from './types.js';
+
+type Alert = Exclude<TriageLevel, 'routine'>;
+
+interface CompiledSignal {
+  readonly def: SignalDef;
+  readonly re: RegExp;
+  readonly unless: RegExp | undefined;
+  readonly escalate: RegExp | undefined;
+  readonly downgrade: RegExp | undefined;
+}
+
+const compile = (def: SignalDef): CompiledSignal => ({
+  def,
+  re: new RegExp(bounded(def.patterns.join('|'))),
+  unless: def.unless === undefined ? undefined : rx(def.unless),
+  escalate: def.escalateIf === undefined ? undefined : rx(def.escalateIf),
+  downgrade: def.downgradeIf === undefined ? undefined : rx(def.downgradeIf),
+});
+
+const EN = EN_SIGNALS.map(compile);
+const ES = ES_SIGNALS.map(compile);
+const SHARED = SHARED_SIGNALS.map(compile);
+const ORDER_EN: readonly CompiledSignal[] = [...EN, ...ES, ...SHARED];
+const ORDER_ES: readonly CompiledSignal[] = [...ES, ...EN, ...SHARED];
+
+const SPELLER = createSpeller(KEYWORDS, VARIANTS, REAL_WORDS);
+const PREGNANCY_RE = rx(PREGNANCY);
+const PREGNANCY_BLEEDING_RE = rx(PREGNANCY_BLEEDING);
+const PREGNANCY_RED_FLAGS_RE = rx(PREGNANCY_RED_FLAGS);
+const STIFF_NECK_RE = rx(STIFF_NECK);
+const FEVER_WORD_RE = rx(FEVER_WORD);
+const MINOR_BLEEDING = rx('spotting|a little|little bit|bit of|tiny|light|un poco|poquito|poquita|manchado|manchando|gums|encias|nose|nariz');
+
+/** Longest input looked at; longer text is truncated (the start of a message carries its point). */
+const MAX_CHARS = 20_000;
+
+/** The per-message view: normalised text, clause boundaries and the original for match text. */
+interface Doc {
+  readonly norm: NormalizedText;
+  readonly original: string;
+  /** [start, end) of each clause break in the normalised text, in order. */
+  readonly breaks: readonly (readonly [number, number])[];
+}
+
+function clauseOf(doc: Doc, s: number, e: number): [number, number] {
+  let cs = 0;
+  let ce = doc.norm.text.length;
+  for (const [bs, be] of doc.breaks) {
+    if (be <= s) cs = be;
+    else if (bs >= e) {
+      ce = bs;
+      break;
+    }
+  }
+  return [cs, ce];
+}
+
+const testOnce = (re: RegExp, text: string): boolean => re.test(text);
+
+/** Is the symptom at [s, e) placed in the past (history, family history) rather than happening now? */
+function isHistorical(text: string, cs: number, ce: number, s: number, e: number): boolean {
+  const before = text.slice(cs, s);
+  if (SINCE_MY_BEFORE.test(before)) return true;
+  const clause = text.slice(cs, ce);
+  for (const c of scan(HISTORY_CUE, clause)) {
+    const hs = cs + c.index;
+    const he = hs + c[0].length;
+    if (he > s && hs < e) continue; // the cue overlaps the symptom itself
+    const between = he <= s ? text.slice(he, s) : text.slice(e, hs);
+    if (testOnce(PRESENT_ANY, between)) continue;
+    if (testOnce(PRESENT_STRONG, text.slice(Math.max(he, e), ce))) continue;
+    return true;
+  }
+  for (const o of scan(OTHER_PERSON, clause)) {
+    const os = cs + o.index;
+    const oe = os + o[0].length;
+    if (oe > s) break;
+    const between = text.slice(oe, s);
+    const rest = text.slice(oe, ce);
+    if (!testOnce(OTHER_PAST, rest)) continue;
+    if (testOnce(PRESENT_ANY, between.replace(OTHER_PAST, ' '))) continue;
+    if (testOnce(RECENT_OTHER, rest)) continue;
+    return true;
+  }
+  return false;
+}
+
+interface Hit {
+  readonly s: number;
+  readonly e: number;
+  readonly cs: number;
+  readonly ce: number;
+}
+
+/**
+ * Is the match at [s, e) a live symptom: not negated, not history, not
+ * hypothetical, not a modifier ("seizure medication"), not a refill indication?
+ */
+function isLive(doc: Doc, s: number, e: number, unless: RegExp | undefined, checkHistory = true): Hit | undefined {
+  const text = doc.norm.text;
+  const [cs, ce] = clauseOf(doc, s, e);
+  const before = text.slice(cs, s);
+  const after = text.slice(e, ce);
+  const clause = text.slice(cs, ce);
+  if (unless !== undefined && unless.test(clause)) return undefined;
+  if (isNegated(before, after)) return undefined;
+  if (MODIFIER_AFTER.test(after) || MODIFIER_BEFORE.test(before)) return undefined;
+  if (testOnce(HYPOTHETICAL, before)) return undefined;
+  if (INDICATION_BEFORE.test(before) && testOnce(REFILL_CONTEXT, clause) && !testOnce(PRESENT_STRONG, after)) return undefined;
+  if (checkHistory && isHistorical(text, cs, ce, s, e)) return undefined;
+  return { s, e, cs, ce };
+}
+
+/** First live match of `re` in the document. */
+function firstLive(doc: Doc, re: RegExp, unless?: RegExp): Hit | undefined {
+  for (const m of scan(re, doc.norm.text)) {
+    const hit = isLive(doc, m.index, m.index + m[0].length, unless);
+    if (hit) return hit;
+  }
+  return undefined;
+}
+
+/** Any non-negated occurrence of `re` anywhere in the message. */
+function anyAffirmed(doc: Doc, re: RegExp): boolean {
+  const text = doc.norm.text;
+  for (const m of scan(re, text)) {
+    const [cs] = clauseOf(doc, m.index, m.index + m[0].length);
+    if (!isNegated(text.slice(cs, m.index), text.slice(m.index + m[0].length))) return true;
+  }
+  return false;
+}
+
+function originalFragment(doc: Doc, s: number, e: number): string {
+  const os = doc.norm.start[s];
+  const oe = doc.norm.end[e - 1];
+  if (os === undefined || oe === undefined) return '';
+  return doc.original.slice(os, oe);
+}
+
+interface Found extends TriageReason {
+  readonly at: number;
+}
+
+function evaluate(doc: Doc, sig: CompiledSignal): Found | undefined {
+  const { def } = sig;
+  const text = doc.norm.text;
+  for (const m of scan(sig.re, text)) {
+    if (def.check && !def.check(m)) continue;
+    const s = m.index;
+    const e = s + m[0].length;
+    const hit = isLive(doc, s, e, sig.unless, def.ignoreHistory !== true);
+    if (!hit) continue;
+    let level: Alert = def.levelOf ? def.levelOf(m) : def.level;
+    const clause = text.slice(hit.cs, hit.ce);
+    if (level === 'urgent' && sig.escalate && anyAffirmed(doc, sig.escalate)) level = 'emergency';
+    if (level === 'emergency') {
+      const recent = !def.noRecentDowngrade && testOnce(RECENT_PAST, clause) && !testOnce(PRESENT_STRONG, clause);
+      if (recent || (sig.downgrade !== undefined && sig.downgrade.test(clause))) level = 'urgent';
+    }
+    return { level, code: def.code, match: originalFragment(doc, s, e), at: s };
+  }
+  return undefined;
+}
+
+/** Rules that need two facts in one message (pregnancy + bleeding, stiff neck + fever). */
+function combinations(doc: Doc): Found[] {
+  const out: Found[] = [];
+  const preg = firstLive(doc, PREGNANCY_RE);
+  if (preg) {
+    const flag = firstLive(doc, PREGNANCY_RED_FLAGS_RE);
+    if (flag) out.push({ level: 'emergency', code: 'pregnancy-warning', match: originalFragment(doc, flag.s, flag.e), at: flag.s });
+    const bleed = firstLive(doc, PREGNANCY_BLEEDING_RE);
+    if (bleed) {
+      const minor = MINOR_BLEEDING.test(doc.norm.text.slice(bleed.cs, bleed.ce));
+      out.push({
+        level: minor ? 'urgent' : 'emergency',
+        code: 'pregnancy-bleeding',
+        match: originalFragment(doc, bleed.s, bleed.e),
+        at: bleed.s,
+      });
+    }
+  }
+  const neck = firstLive(doc, STIFF_NECK_RE);
+  if (neck && firstLive(doc, FEVER_WORD_RE)) {
+    out.push({ level: 'emergency', code: 'fever-stiff-neck', match: originalFragment(doc, neck.s, neck.e), at: neck.s });
+  }
+  return out;
+}
+
+const RANK: Readonly<Record<Alert, number>> = { emergency: 2, urgent: 1 };
+
+/**
+ * Classify one patient message.
+ *
+ * @param text what the patient typed (any length; non-strings are treated as empty)
+ * @param options `locale` hint: `'es'` checks the Spanish lexicon first; both are always checked
+ * @returns the overall level and every signal that fired (deduplicated by code, emergency first)
+ */
+export function classifyMessage(text: string, options?: TriageOptions): TriageResult {
+  const raw = typeof text === 'string' ? text.slice(0, MAX_CHARS) : '';
+  const norm = normalize(raw, SPELLER);
+  const breaks: [number, number][] = [];
+  for (const b of scan(CLAUSE_BREAK, norm.text)) breaks.push([b.index, b.index + b[0].length]);
+  const doc: Doc = { norm, original: raw, breaks };
+
+  const order = options?.locale?.toLowerCase().startsWith('es') ? ORDER_ES : ORDER_EN;
+  const byCode = new Map<string, Found>();
+  const add = (f: Found): void => {
+    const prev = byCode.get(f.code);
+    if (prev === undefined || RANK[f.level] > RANK[prev.level]) byCode.set(f.code, f);
+  };
+  if (norm.text.length > 0) {
+    for (const sig of order) {
+      const f = evaluate(doc, sig);
+      if (f) add(f);
+    }
+    for (const f of combinations(doc)) add(f);
+  }
+
+  const found = [...byCode.values()].sort((a, b) => RANK[b.level] - RANK[a.level] || a.at - b.at || (a.code < b.code ? -1 : 1));
+  const reasons: TriageReason[] = found.map(({ level, code, match }) => ({ level, code, match }));
+  const level: TriageLevel = reasons.some((r) => r.level === 'emergency')
+    ? 'emergency'
+    : reasons.length > 0
+      ? 'urgent'
+      : 'routine';
+  return { level, reasons };
+}
+
+/** Normalise text the way the classifier sees it (exposed for debugging and tests). */
+export function normalizeForTriage(text: string): string {
+  return normalize(typeof text === 'string' ? text.slice(0, MAX_CHARS) : '', SPELLER).text;
+}
