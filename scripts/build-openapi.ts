@@ -17,8 +17,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as z from 'zod/mini';
+import { operationSummaries } from '../src/api/operation-docs.js';
 import { operations } from '../src/api/operations.js';
-import type { OperationSpec } from '../src/api/operations.js';
+import type { OperationId, OperationSpec } from '../src/api/operations.js';
 import * as schemas from '../src/api/schemas.js';
 import type { ProblemCode } from '../src/api/schemas.js';
 // The backend's HTTP layer owns statuses, header and cookie names: the document describes what it does.
@@ -203,7 +204,7 @@ function operationObject(id: string, spec: OperationSpec, components: JsonObject
   const op: JsonObject = {
     operationId: id,
     tags: [tagFor(spec.path)],
-    summary: spec.summary,
+    summary: operationSummaries[id as OperationId],
     'x-portal-auth': spec.auth,
   };
   if (spec.auth === 'none') op['security'] = [{}, { portalSession: [] }];

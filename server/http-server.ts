@@ -53,6 +53,8 @@ export interface ServerConfig {
   cookieSecure?: boolean | undefined;
   /** Behind a reverse proxy: trust `X-Forwarded-For` / `X-Forwarded-Proto`. */
   trustProxy: boolean;
+  /** Answer the API (false: a site-only server for the cross-origin demo). Default true. */
+  serveApi: boolean;
   /** Serve the demo clinic site (pages, /dist/, /demo/) from the same origin. */
   serveDemo: boolean;
   /** API base the demo pages point at, when it is not this server (cross-origin demo). */
@@ -72,6 +74,7 @@ export const DEFAULT_CONFIG: ServerConfig = {
   allowedOrigins: [],
   cookieSameSite: 'Lax',
   trustProxy: false,
+  serveApi: true,
   serveDemo: false,
   strictResponses: false,
   maxJsonBytes: 256 * 1024,
@@ -199,9 +202,9 @@ export function createPortalServer(deps: PortalServerDeps): Server {
     try {
       const url = new URL(req.url ?? '/', 'http://server.invalid');
       const path = url.pathname;
-      if (path === apiBase || path.startsWith(`${apiBase}/`)) {
+      if (config.serveApi && (path === apiBase || path.startsWith(`${apiBase}/`))) {
         route = await handleApi(req, res, path.slice(apiBase.length) || '/', url.search);
-      } else if (path.startsWith('/staff/v1/')) {
+      } else if (config.serveApi && path.startsWith('/staff/v1/')) {
         route = 'staff';
         await handleStaff(req, res, path.slice('/staff/v1/'.length));
       } else if (path === '/healthz') {

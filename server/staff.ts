@@ -87,8 +87,8 @@ export async function runStaffCommand(ctx: StaffContext, command: string, args: 
       const clinic = await backend.getClinic();
       const calendar = { timeZone: clinic.timeZone, hours: clinic.hours as WeeklyHours, closures: clinic.closures };
       const now = backend.clock();
-      const threads = await backend.listOpenThreads(Number(args.limit ?? 500));
-      return threads
+      const open = await backend.listOpenThreads(Number(args.limit ?? 500));
+      const threads = open
         .filter((t) => category === undefined || t.category === category)
         .map((t): OpenThread => {
           const due = nextHandlingTime(new Date(t.lastActivityAt), calendar).handledAt;
@@ -105,6 +105,7 @@ export async function runStaffCommand(ctx: StaffContext, command: string, args: 
           };
         })
         .sort((a, b) => a.category.localeCompare(b.category) || a.dueAt.localeCompare(b.dueAt));
+      return { timeZone: clinic.timeZone, threads };
     }
 
     case 'show-thread':

@@ -3,9 +3,14 @@
  * `operations.ts`. This is the only module in `src` that touches the network
  * (`fetch`, and `XMLHttpRequest` for upload progress).
  *
+ * It never loads zod: routes, limits and schemas come from
+ * `validators.generated.ts` (generated from the zod contract) and are checked
+ * by `validate.ts`, which agrees with zod on every schema of the contract.
+ *
  * Treats the server as untrusted input:
  * - every response body is size-capped, JSON-parsed without `__proto__` /
- *   `constructor` / `prototype` keys, and validated with the operation's schema;
+ *   `constructor` / `prototype` keys, and validated with the operation's schema
+ *   into a clean copy (unknown keys dropped);
  *   anything unexpected is a `contract` error and nothing partial is returned;
  * - redirects are refused, HTML is never parsed as data;
  * - every rejection is a `PortalError`; server text never reaches the message.
@@ -21,10 +26,12 @@ import type * as z from 'zod/mini';
 import type { CallOptions, CreateOptions, PortalClient, UploadOptions } from './client.js';
 import { PortalError, errorTypeForProblem, errorTypeForStatus, toPortalError } from './errors.js';
 import type { PortalErrorType } from './errors.js';
-import { operations } from './operations.js';
-import type { OperationId, OperationSpec } from './operations.js';
-import { Id, LIMITS, Problem } from './schemas.js';
+import type { OperationId, operations } from './operations.js';
 import type { FieldError } from './schemas.js';
+import { validate } from './validate.js';
+import type { Issue } from './validate.js';
+import { Id, LIMITS, Problem, routes } from './validators.generated.js';
+import type { Route } from './validators.generated.js';
 
 export interface FetchClientOptions {
   /** API root, absolute or relative to the page, e.g. `https://clinic.example/api/v1` or `/api/v1`. https only (http for loopback). */
@@ -54,6 +61,8 @@ const JSON_LIMIT_BYTES = 5 * 1024 * 1024;
 const SMALL_LIMIT_BYTES = 64 * 1024;
 /** Largest download accepted: the contract's attachment cap. */
 const BINARY_LIMIT_BYTES = LIMITS.attachmentBytesMax;
+/** Field errors reported for an invalid request (the contract's `Problem.fieldErrors` cap). */
+const MAX_FIELD_ERRORS = 50;
 const BACKOFF_BASE_MS = 300;
 const BACKOFF_CAP_MS = 10_000;
 /** Retry-After (header) is clamped to this many seconds. */
@@ -211,15 +220,15 @@ function clampInt(value: unknown, fallback: number, min: number, max: number): n
 // ---------------------------------------------------------------- request building
 
 /** Methods that are idempotent by HTTP semantics (RFC 9110 §9.2.2). */
-function isRetrySafe(spec: OperationSpec): boolean {
+function isRetrySafe(spec: Route): boolean {
   return spec.method !== 'POST' || spec.idempotent === true || spec.safe === true;
 }
 
-function buildUrl(config: Config, spec: OperationSpec, args: CallArgs): string {
+function buildUrl(config: Config, spec: Route, args: CallArgs): string {
   if (config.base instanceof PortalError) throw config.base;
   const path = spec.path.replace(/\{([A-Za-z]+)\}/g, (_match, name: string) => {
     const value = args.params?.[name];
-    if (!Id.safeParse(value).success) {
+    if (!validate(Id, value).ok) {
       throw new PortalError('validation', `Invalid path parameter ${name}.`, {
         fieldErrors: [{ field: name, code: 'invalid' }],
       });
@@ -228,10 +237,10 @@ function buildUrl(config: Config, spec: OperationSpec, args: CallArgs): string {
   });
   let search = '';
   if (spec.query) {
-    const parsed = spec.query.safeParse(args.query ?? {});
-    if (!parsed.success) throw requestValidationError(parsed.error);
+    const parsed = validate(spec.query, args.query ?? {}, MAX_FIELD_ERRORS);
+    if (!parsed.ok) throw requestValidationError(parsed.issues);
     const pairs: string[] = [];
-    for (const [key, value] of Object.entries(parsed.data as Record<string, unknown>)) {
+    for (const [key, value] of Object.entries(parsed.value as Record<string, unknown>)) {
       if (value === undefined || value === null) continue;
       pairs.push(`${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`);
     }
@@ -240,7 +249,7 @@ function buildUrl(config: Config, spec: OperationSpec, args: CallArgs): string {
   return config.base + path + search;
 }
 
-function buildHeaders(config: Config, spec: OperationSpec, args: CallArgs, mode: ResultMode): Record<string, string> {
+function buildHeaders(config: Config, spec: Route, args: CallArgs, mode: ResultMode): Record<string, string> {
   const headers: Record<string, string> = {
     Accept: mode === 'binary' ? '*/*' : 'application/json, application/problem+json;q=0.9',
   };
@@ -257,44 +266,29 @@ function idempotencyKey(key: unknown): string {
   return key;
 }
 
-/** Zod issues → field errors with machine codes only (never the rejected value). */
-function requestValidationError(error: { issues: readonly z.core.$ZodIssue[] }): PortalError {
-  const fieldErrors: FieldError[] = error.issues.slice(0, 50).map((issue) => ({
+/** Validation issues → field errors: paths and machine codes only, never the rejected value. */
+function requestValidationError(issues: readonly Issue[]): PortalError {
+  const fieldErrors: FieldError[] = issues.map((issue) => ({
     field: issue.path.map(String).join('.').slice(0, 100),
-    code: issueCode(issue),
+    code: issue.code,
   }));
   return new PortalError('validation', 'The request is not valid.', { fieldErrors });
-}
-
-function issueCode(issue: z.core.$ZodIssue): string {
-  switch (issue.code) {
-    case 'too_big':
-      return 'too-long';
-    case 'too_small':
-      return 'too-short';
-    case 'invalid_type':
-      return issue.input === undefined ? 'required' : 'invalid';
-    case 'invalid_format':
-      return issue.format === 'email' ? 'invalid-email' : 'invalid';
-    default:
-      return 'invalid';
-  }
 }
 
 // ---------------------------------------------------------------- execution and retries
 
 async function execute(config: Config, id: OperationId, args: CallArgs): Promise<unknown> {
-  const spec: OperationSpec = operations[id];
-  const mode: ResultMode = spec.binaryResponse ? 'binary' : spec.response ? 'json' : 'void';
+  const spec: Route = routes[id];
+  const mode: ResultMode = spec.binary ? 'binary' : spec.response ? 'json' : 'void';
   const signal = args.signal;
   throwIfAborted(signal);
   const url = buildUrl(config, spec, args);
   const headers = buildHeaders(config, spec, args, mode);
   let body: string | undefined;
   if (spec.body) {
-    const parsed = spec.body.safeParse(args.body);
-    if (!parsed.success) throw requestValidationError(parsed.error);
-    body = JSON.stringify(parsed.data);
+    const parsed = validate(spec.body, args.body, MAX_FIELD_ERRORS);
+    if (!parsed.ok) throw requestValidationError(parsed.issues);
+    body = JSON.stringify(parsed.value);
     headers['Content-Type'] = 'application/json';
   }
   return withRetries(config, isRetrySafe(spec), signal, async () => {
@@ -412,7 +406,7 @@ function mediaType(value: string | null): string {
   return (value ?? '').split(';')[0]!.trim().toLowerCase();
 }
 
-async function interpret(wire: Wire, spec: OperationSpec, mode: ResultMode): Promise<unknown> {
+async function interpret(wire: Wire, spec: Route, mode: ResultMode): Promise<unknown> {
   const status = wire.status;
   if (wire.redirected || (status >= 300 && status < 400) || status === 0) {
     wire.discard();
@@ -448,18 +442,19 @@ async function interpret(wire: Wire, spec: OperationSpec, mode: ResultMode): Pro
     throw contract(media === '' ? 'no content type' : `content type ${media}`);
   }
   const text = await wire.readText(JSON_LIMIT_BYTES);
-  const parsed = spec.response!.safeParse(parseJson(text));
-  if (!parsed.success) throw contract('body does not match the schema', parsed.error);
-  return parsed.data;
+  const parsed = validate(spec.response!, parseJson(text));
+  // The cause carries where it failed, never the value (it may be PHI).
+  if (!parsed.ok) throw contract('body does not match the schema', { path: parsed.path, code: parsed.code });
+  return parsed.value;
 }
 
 async function errorFromResponse(wire: Wire, status: number, media: string): Promise<PortalError> {
   const headerRetryAfter = parseRetryAfter(wire.header('retry-after'));
   if (media === 'application/problem+json' || media === 'application/json') {
     try {
-      const problem = Problem.safeParse(parseJson(await wire.readText(SMALL_LIMIT_BYTES)));
-      if (problem.success) {
-        const p = problem.data;
+      const problem = validate(Problem, parseJson(await wire.readText(SMALL_LIMIT_BYTES)));
+      if (problem.ok) {
+        const p = problem.value;
         return new PortalError(errorTypeForProblem(p.code), `HTTP ${status} (${p.code}).`, {
           status,
           retryAfterSeconds: p.retryAfterSeconds ?? headerRetryAfter,
@@ -570,7 +565,7 @@ async function upload(
   filename: string,
   options: UploadOptions,
 ): Promise<ResponseOf<'uploadAttachment'>> {
-  const spec: OperationSpec = operations.uploadAttachment;
+  const spec: Route = routes.uploadAttachment;
   const signal = options?.signal;
   throwIfAborted(signal);
   if (!(file instanceof Blob))

@@ -1,8 +1,11 @@
 /**
  * Every operation of the contract, in one table: method, path, request and
- * response schemas, and whether it needs a session. The fetch client, the mock
- * backend, the reference server, the OpenAPI generator and the conformance
- * suite all read this table, so a route cannot exist in one and not another.
+ * response schemas, and whether it needs a session. The mock backend, the
+ * reference server, the OpenAPI generator and the conformance suite read this
+ * table; the browser's fetch client reads the zod-free copy that
+ * `scripts/build-validators.ts` generates from it (`validators.generated.ts`),
+ * so a route cannot exist in one and not another. Descriptions for the OpenAPI
+ * document live in `operation-docs.ts`.
  *
  * Paths are relative to the API base URL (e.g. `https://clinic.example/api/v1`).
  * `{name}` marks a path parameter (always an `Id`).
@@ -15,7 +18,6 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 export interface OperationSpec {
   method: HttpMethod;
   path: string;
-  summary: string;
   /** `none`: public. `session`: any signed-in patient, even before the password change. `patient`: fully set up. */
   auth: 'none' | 'session' | 'patient';
   query?: z.ZodMiniType;
@@ -36,108 +38,105 @@ export interface OperationSpec {
 
 export const operations = {
   getClinic: {
-    method: 'GET', path: '/clinic', summary: 'Clinic configuration: contact, hours, categories, limits.',
+    method: 'GET', path: '/clinic',
     auth: 'none', response: s.ClinicConfig,
   },
   getPolicy: {
-    method: 'GET', path: '/policy', summary: "The clinic's current messaging policy document.",
+    method: 'GET', path: '/policy',
     auth: 'none', query: s.PolicyQuery, response: s.PolicyDocument,
   },
   getSession: {
-    method: 'GET', path: '/session', summary: 'The current session, or `authenticated: false`.',
+    method: 'GET', path: '/session',
     auth: 'none', response: s.Session,
   },
   signIn: {
-    method: 'POST', path: '/session', summary: 'Sign in with the office-assigned patient ID and password.',
+    method: 'POST', path: '/session',
     auth: 'none', body: s.SignInRequest, response: s.SignedInSession,
     problems: ['invalid-credentials', 'locked-out', 'rate-limited', 'validation'],
   },
   signOut: {
-    method: 'DELETE', path: '/session', summary: 'Sign out and invalidate the session token.', auth: 'none',
+    method: 'DELETE', path: '/session', auth: 'none',
   },
   keepAlive: {
-    method: 'POST', path: '/session/keep-alive', summary: 'Extend the idle timeout (the patient is active).',
+    method: 'POST', path: '/session/keep-alive',
     auth: 'session', response: s.SignedInSession, problems: ['session-expired'],
   },
   changePassword: {
     method: 'POST', path: '/session/password',
-    summary: 'Change the password (required at first sign-in with the office-issued one).',
     auth: 'session', body: s.ChangePasswordRequest, response: s.SignedInSession,
     problems: ['invalid-credentials', 'password-rejected', 'session-expired', 'rate-limited'],
   },
   getConsent: {
-    method: 'GET', path: '/consent', summary: "The patient's consent record for the messaging policy.",
+    method: 'GET', path: '/consent',
     auth: 'patient', response: s.ConsentRecord,
   },
   acceptConsent: {
-    method: 'POST', path: '/consent', summary: 'Accept a policy version (must be the current one).',
+    method: 'POST', path: '/consent',
     auth: 'patient', body: s.AcceptConsentRequest, response: s.ConsentRecord, problems: ['conflict'],
   },
   listThreads: {
     // POST with a body, not GET with a query: the search text is the patient's own words
     // (PHI) and must never appear in a URL, where proxies and access logs keep it.
-    method: 'POST', path: '/threads/query', summary: 'Threads, newest activity first, cursor-paginated; filter and subject search in the body.',
+    method: 'POST', path: '/threads/query',
     auth: 'patient', body: s.ThreadQuery, response: s.ThreadPage, safe: true, problems: ['consent-required'],
   },
   getInboxStatus: {
-    method: 'GET', path: '/inbox/status', summary: 'Unread total and latest activity, for cheap polling.',
+    method: 'GET', path: '/inbox/status',
     auth: 'patient', response: s.InboxStatus,
   },
   getThread: {
-    method: 'GET', path: '/threads/{threadId}', summary: 'One thread with its messages.',
+    method: 'GET', path: '/threads/{threadId}',
     auth: 'patient', response: s.ThreadDetail, problems: ['not-found', 'consent-required'],
   },
   createThread: {
-    method: 'POST', path: '/threads', summary: 'Send a new message in a category (starts a thread).',
+    method: 'POST', path: '/threads',
     auth: 'patient', body: s.NewMessage, response: s.SendResult, idempotent: true,
     problems: ['consent-required', 'messaging-revoked', 'validation', 'idempotency-mismatch', 'rate-limited'],
   },
   reply: {
-    method: 'POST', path: '/threads/{threadId}/messages', summary: 'Reply in a thread.',
+    method: 'POST', path: '/threads/{threadId}/messages',
     auth: 'patient', body: s.Reply, response: s.SendResult, idempotent: true,
     problems: ['consent-required', 'messaging-revoked', 'validation', 'not-found', 'idempotency-mismatch'],
   },
   markRead: {
-    method: 'POST', path: '/threads/{threadId}/read', summary: 'Mark every message of a thread read.',
+    method: 'POST', path: '/threads/{threadId}/read',
     auth: 'patient', response: s.MarkReadResult, problems: ['not-found'],
   },
   listDrafts: {
-    method: 'GET', path: '/drafts', summary: "The patient's saved drafts.",
+    method: 'GET', path: '/drafts',
     auth: 'patient', response: s.DraftList,
   },
   saveDraft: {
-    method: 'PUT', path: '/drafts/{draftId}', summary: 'Create or replace a draft (client-chosen id).',
+    method: 'PUT', path: '/drafts/{draftId}',
     auth: 'patient', body: s.DraftInput, response: s.Draft, problems: ['validation', 'messaging-revoked'],
   },
   deleteDraft: {
-    method: 'DELETE', path: '/drafts/{draftId}', summary: 'Discard a draft.', auth: 'patient',
+    method: 'DELETE', path: '/drafts/{draftId}', auth: 'patient',
   },
   uploadAttachment: {
     method: 'POST', path: '/attachments',
-    summary: 'Upload one file (raw body; `Content-Type` and a percent-encoded `Portal-Filename` header).',
     auth: 'patient', rawBody: true, response: s.AttachmentMeta, idempotent: true,
     problems: ['payload-too-large', 'unsupported-media-type', 'messaging-revoked', 'validation'],
   },
   downloadAttachment: {
-    method: 'GET', path: '/attachments/{attachmentId}', summary: 'Download a file (only its owner).',
+    method: 'GET', path: '/attachments/{attachmentId}',
     auth: 'patient', binaryResponse: true, problems: ['not-found'],
   },
   getPreferences: {
-    method: 'GET', path: '/preferences', summary: 'Notification channels, notification email, language.',
+    method: 'GET', path: '/preferences',
     auth: 'patient', response: s.Preferences,
   },
   updatePreferences: {
-    method: 'PUT', path: '/preferences', summary: 'Update channels and/or language.',
+    method: 'PUT', path: '/preferences',
     auth: 'patient', body: s.PreferencesUpdate, response: s.Preferences, problems: ['validation'],
   },
   changeEmail: {
     method: 'POST', path: '/preferences/email',
-    summary: 'Start changing the notification email (password re-entry; a code is sent to the new address).',
     auth: 'patient', body: s.EmailChangeRequest, response: s.Preferences,
     problems: ['invalid-credentials', 'validation', 'conflict', 'rate-limited'],
   },
   verifyEmail: {
-    method: 'POST', path: '/preferences/email/verify', summary: 'Confirm the new address with its code.',
+    method: 'POST', path: '/preferences/email/verify',
     auth: 'patient', body: s.EmailVerifyRequest, response: s.Preferences,
     problems: ['validation', 'conflict', 'rate-limited'],
   },

@@ -62,7 +62,12 @@ export const DEMO_CLINIC: ClinicConfig = {
         es: 'Una pregunta sobre un estado de cuenta o un cargo.',
       },
       fields: [
-        { id: 'statementDate', kind: 'date', required: true, label: { en: 'Statement date', es: 'Fecha del estado de cuenta' } },
+        {
+          id: 'statementDate',
+          kind: 'date',
+          required: true,
+          label: { en: 'Statement date', es: 'Fecha del estado de cuenta' },
+        },
         {
           id: 'amount',
           kind: 'money',
@@ -91,7 +96,13 @@ export const DEMO_CLINIC: ClinicConfig = {
         es: 'Pida el resurtido de un medicamento que ya toma.',
       },
       fields: [
-        { id: 'medication', kind: 'text', required: true, maxLength: 120, label: { en: 'Medication name', es: 'Nombre del medicamento' } },
+        {
+          id: 'medication',
+          kind: 'text',
+          required: true,
+          maxLength: 120,
+          label: { en: 'Medication name', es: 'Nombre del medicamento' },
+        },
         {
           id: 'dose',
           kind: 'text',
@@ -107,7 +118,12 @@ export const DEMO_CLINIC: ClinicConfig = {
           maxLength: 200,
           label: { en: 'Pharmacy (name and location)', es: 'Farmacia (nombre y ubicación)' },
         },
-        { id: 'daysLeft', kind: 'number', required: true, label: { en: 'Days of medication left', es: 'Días de medicamento restantes' } },
+        {
+          id: 'daysLeft',
+          kind: 'number',
+          required: true,
+          label: { en: 'Days of medication left', es: 'Días de medicamento restantes' },
+        },
       ],
       allowsAttachments: false,
     },
@@ -119,8 +135,19 @@ export const DEMO_CLINIC: ClinicConfig = {
         es: 'Envíe o solicite un formulario de salud (escuela, deportes, trabajo). Puede adjuntar el formulario.',
       },
       fields: [
-        { id: 'formName', kind: 'text', required: true, maxLength: 120, label: { en: 'Form name', es: 'Nombre del formulario' } },
-        { id: 'dueDate', kind: 'date', required: true, label: { en: 'Date needed by', es: 'Fecha en que lo necesita' } },
+        {
+          id: 'formName',
+          kind: 'text',
+          required: true,
+          maxLength: 120,
+          label: { en: 'Form name', es: 'Nombre del formulario' },
+        },
+        {
+          id: 'dueDate',
+          kind: 'date',
+          required: true,
+          label: { en: 'Date needed by', es: 'Fecha en que lo necesita' },
+        },
       ],
       allowsAttachments: true,
     },
@@ -246,7 +273,13 @@ const POLICY_ES: Section[] = [
 ];
 
 export const DEMO_POLICY_DOCUMENTS: PolicyDocument[] = [
-  { version: DEMO_POLICY_VERSION, publishedAt: DEMO_POLICY_PUBLISHED_AT, title: 'Email Policy and Procedures', locale: 'en', sections: POLICY_EN },
+  {
+    version: DEMO_POLICY_VERSION,
+    publishedAt: DEMO_POLICY_PUBLISHED_AT,
+    title: 'Email Policy and Procedures',
+    locale: 'en',
+    sections: POLICY_EN,
+  },
   {
     version: DEMO_POLICY_VERSION,
     publishedAt: DEMO_POLICY_PUBLISHED_AT,
@@ -359,13 +392,25 @@ function thread(
     sender: s.from,
     sentAt: iso(s.at),
     body: s.body,
-    attachments: (s.attachments ?? []).map(({ id: aid, filename, contentType, size }) => ({ id: aid, filename, contentType, size })),
+    attachments: (s.attachments ?? []).map(({ id: aid, filename, contentType, size }) => ({
+      id: aid,
+      filename,
+      contentType,
+      size,
+    })),
     ...(s.fields && { fields: s.fields }),
     ...(s.from.kind === 'patient' && { triage: ROUTINE }),
     readAt: s.from.kind === 'staff' && s.read !== false ? iso(s.at + HOUR) : null,
   }));
   return {
-    thread: { id, patientId, subject, subjectKey: normalizeForSearch(subject), category, createdAt: messages[0]!.sentAt },
+    thread: {
+      id,
+      patientId,
+      subject,
+      subjectKey: normalizeForSearch(subject),
+      category,
+      createdAt: messages[0]!.sentAt,
+    },
     messages,
   };
 }
@@ -414,7 +459,12 @@ export function demoThreads(now: Date): SeedThread[] {
         from: patient(dana),
         at: t - 9 * DAY,
         body: 'Hello, I need a refill of my blood pressure medication, please.',
-        fields: { medication: 'Lisinopril', dose: '10 mg once a day', pharmacy: 'CVS, Campbell Rd, Dallas', daysLeft: '5' },
+        fields: {
+          medication: 'Lisinopril',
+          dose: '10 mg once a day',
+          pharmacy: 'CVS, Campbell Rd, Dallas',
+          daysLeft: '5',
+        },
       },
       {
         id: 'demo-dana-refill-2',
@@ -468,12 +518,23 @@ export function demoThreads(now: Date): SeedThread[] {
         from: patient(rory),
         at: t - 30 * DAY,
         body: 'Please refill my inhaler.',
-        fields: { medication: 'Albuterol inhaler', dose: '2 puffs as needed', pharmacy: 'Walgreens, Preston Rd', daysLeft: '3' },
+        fields: {
+          medication: 'Albuterol inhaler',
+          dose: '2 puffs as needed',
+          pharmacy: 'Walgreens, Preston Rd',
+          daysLeft: '3',
+        },
       },
       { id: 'demo-rory-refill-2', from: NURSE, at: t - 29 * DAY, body: 'Sent to Walgreens on Preston Rd.' },
     ]),
     thread('demo-rory-billing', 'rory', 'bill-payment', 'Payment plan', [
-      { id: 'demo-rory-billing-1', from: patient(rory), at: t - 45 * DAY, body: 'Can I pay my bill in three parts?', fields: { amount: '300.00' } },
+      {
+        id: 'demo-rory-billing-1',
+        from: patient(rory),
+        at: t - 45 * DAY,
+        body: 'Can I pay my bill in three parts?',
+        fields: { amount: '300.00' },
+      },
       {
         id: 'demo-rory-billing-2',
         from: BILLING,
@@ -534,11 +595,16 @@ export async function seedDemo(backend: PortalBackend, options: SeedOptions = {}
     });
     if (persona.consented) {
       const acceptedAt = Math.max(Date.parse(DEMO_POLICY_PUBLISHED_AT), now.getTime() - 60 * DAY);
-      await store.insertConsent({ patientId: persona.id, version: DEMO_POLICY_VERSION, acceptedAt: iso(Math.min(acceptedAt, now.getTime())) });
+      await store.insertConsent({
+        patientId: persona.id,
+        version: DEMO_POLICY_VERSION,
+        acceptedAt: iso(Math.min(acceptedAt, now.getTime())),
+      });
     }
     if (persona.emailBounced) {
       const prefs = await store.getPreferences(persona.id);
-      if (prefs) await store.putPreferences({ ...prefs, email: { ...prefs.email, bouncedAt: iso(now.getTime() - 2 * DAY) } });
+      if (prefs)
+        await store.putPreferences({ ...prefs, email: { ...prefs.email, bouncedAt: iso(now.getTime() - 2 * DAY) } });
     }
   }
   await insertSeedThreads(backend, demoThreads(now));
@@ -597,9 +663,17 @@ export function generateThreads(n: number, options: GenerateOptions = {}): SeedT
     const [category, base] = SCALE_SUBJECTS[i % SCALE_SUBJECTS.length]!;
     const id = `gen-${patientId}-${String(i).padStart(6, '0')}`;
     const subject = `${base} #${i + 1}`;
-    const says: Say[] = [{ id: `${id}-1`, from: me, at: at - 2 * HOUR, body: `Message ${i + 1}: ${base.toLowerCase()}.` }];
+    const says: Say[] = [
+      { id: `${id}-1`, from: me, at: at - 2 * HOUR, body: `Message ${i + 1}: ${base.toLowerCase()}.` },
+    ];
     if (i % 3 !== 2) {
-      says.push({ id: `${id}-2`, from: i % 2 ? NURSE : DR_PATEL, at, body: `Reply to message ${i + 1}.`, read: i % 7 !== 0 });
+      says.push({
+        id: `${id}-2`,
+        from: i % 2 ? NURSE : DR_PATEL,
+        at,
+        body: `Reply to message ${i + 1}.`,
+        read: i % 7 !== 0,
+      });
     } else {
       says[0]!.at = at;
     }
@@ -646,22 +720,44 @@ export function hostileThreads(patientId: string, now: Date): SeedThread[] {
   const longWord = 'Pneumonoultramicroscopicsilicovolcanoconiosis'.repeat(3).slice(0, LIMITS.subjectMax);
   const threads = [
     thread('hostile-script', patientId, 'clinical', '<script>alert("subject")</script> Results', [
-      { id: 'hostile-script-1', from: evil('<img src=x onerror=alert("name")>'), at: t - 1 * HOUR, read: false,
-        body: '<script>alert("body")</script>\n<a href="javascript:alert(1)">click me</a>\n[also me](javascript:alert(document.cookie))\n&lt;b&gt;escaped already&lt;/b&gt; &amp;amp;' },
+      {
+        id: 'hostile-script-1',
+        from: evil('<img src=x onerror=alert("name")>'),
+        at: t - 1 * HOUR,
+        read: false,
+        body: '<script>alert("body")</script>\n<a href="javascript:alert(1)">click me</a>\n[also me](javascript:alert(document.cookie))\n&lt;b&gt;escaped already&lt;/b&gt; &amp;amp;',
+      },
     ]),
     thread('hostile-bidi', patientId, 'billing', 'Invoice \u202Egnp.exe\u202C and مرحبا שלום', [
-      { id: 'hostile-bidi-1', from: evil('\u202EDr. Reversed\u202C'), at: t - 2 * HOUR, read: false,
-        body: 'Right-to-left override: \u202Ethis text is reversed\u202C. Isolates: \u2067مرحبا بالعالم\u2069. Hebrew: שלום עולם. Mixed 123 עם numbers.' },
+      {
+        id: 'hostile-bidi-1',
+        from: evil('\u202EDr. Reversed\u202C'),
+        at: t - 2 * HOUR,
+        read: false,
+        body: 'Right-to-left override: \u202Ethis text is reversed\u202C. Isolates: \u2067مرحبا بالعالم\u2069. Hebrew: שלום עולם. Mixed 123 עם numbers.',
+      },
     ]),
     thread('hostile-zero-width', patientId, 'refill', 'Re\u200Bfi\u200Cll\u200D\uFEFF pl\u00ADease', [
-      { id: 'hostile-zero-width-1', from: evil('Nu\u200Brse\u200D Z\u0338\u0322\u031Ba\u0338l\u0335g\u0334o\u0336'), at: t - 3 * HOUR,
-        body: 'Zero\u200Bwidth\u200Cjoiners\u200D everywhere\uFEFF. Combining: Z̷̢̛̤̱͆͗a̸̡̯͌l̵̰̑g̴̱̈́o̶̥͝. Emoji: 👩‍👩‍👧‍👦 🏳️‍🌈 🇺🇸.' },
+      {
+        id: 'hostile-zero-width-1',
+        from: evil('Nu\u200Brse\u200D Z\u0338\u0322\u031Ba\u0338l\u0335g\u0334o\u0336'),
+        at: t - 3 * HOUR,
+        body: 'Zero\u200Bwidth\u200Cjoiners\u200D everywhere\uFEFF. Combining: Z̷̢̛̤̱͆͗a̸̡̯͌l̵̰̑g̴̱̈́o̶̥͝. Emoji: 👩‍👩‍👧‍👦 🏳️‍🌈 🇺🇸.',
+      },
     ]),
     thread('hostile-long', patientId, 'health-form', longWord, [
-      { id: 'hostile-long-1', from: evil('X'.repeat(120)), at: t - 4 * HOUR,
-        body: bodyOfLength('A very long message that goes on and on. ', LIMITS.bodyMax) },
-      { id: 'hostile-long-2', from: evil('Y'), at: t - 4 * HOUR + 1000,
-        body: `${'W'.repeat(3000)} https://example.com/${'path/'.repeat(300)}`.slice(0, LIMITS.bodyMax) },
+      {
+        id: 'hostile-long-1',
+        from: evil('X'.repeat(120)),
+        at: t - 4 * HOUR,
+        body: bodyOfLength('A very long message that goes on and on. ', LIMITS.bodyMax),
+      },
+      {
+        id: 'hostile-long-2',
+        from: evil('Y'),
+        at: t - 4 * HOUR + 1000,
+        body: `${'W'.repeat(3000)} https://example.com/${'path/'.repeat(300)}`.slice(0, LIMITS.bodyMax),
+      },
     ]),
     thread('hostile-files', patientId, 'health-form', 'Files with hostile names', [
       { id: 'hostile-file-1-msg', from: evil('Records'), at: t - 5 * HOUR, body: 'See attached.', attachments: files },

@@ -28,7 +28,14 @@
 import type * as z from 'zod/mini';
 import { operations, type OperationId, type OperationSpec } from '../api/operations.js';
 import { Id, LIMITS, type FieldError, type Problem, type ProblemCode } from '../api/schemas.js';
-import { BackendError, isBackendError, type AuthContext, type PortalBackend, type SessionGrant, type Upload } from './service.js';
+import {
+  BackendError,
+  isBackendError,
+  type AuthContext,
+  type PortalBackend,
+  type SessionGrant,
+  type Upload,
+} from './service.js';
 
 // ================================================================ public types
 
@@ -92,7 +99,9 @@ export class ContractViolationError extends Error {
     readonly operationId: OperationId,
     readonly issues: readonly FieldError[],
   ) {
-    super(`Response of ${operationId} violates the contract: ${issues.map((i) => `${i.field || '(root)'} ${i.code}`).join(', ')}`);
+    super(
+      `Response of ${operationId} violates the contract: ${issues.map((i) => `${i.field || '(root)'} ${i.code}`).join(', ')}`,
+    );
   }
 }
 
@@ -154,14 +163,16 @@ interface Route {
   paramNames: string[];
 }
 
-const ROUTES: Route[] = (Object.entries(operations) as Array<[OperationId, OperationSpec]>).map(([operationId, spec]) => {
-  const paramNames: string[] = [];
-  const source = spec.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{(\w+)\}/g, (_match, name: string) => {
-    paramNames.push(name);
-    return '([^/]+)';
-  });
-  return { operationId, spec, pattern: new RegExp(`^${source}$`), paramNames };
-});
+const ROUTES: Route[] = (Object.entries(operations) as Array<[OperationId, OperationSpec]>).map(
+  ([operationId, spec]) => {
+    const paramNames: string[] = [];
+    const source = spec.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{(\w+)\}/g, (_match, name: string) => {
+      paramNames.push(name);
+      return '([^/]+)';
+    });
+    return { operationId, spec, pattern: new RegExp(`^${source}$`), paramNames };
+  },
+);
 
 /** The operation a method and path (relative to the API base, no query) address, with its path parameters. */
 export function matchRoute(
@@ -315,7 +326,14 @@ export async function handleRequest(
 
     const ctx: AuthContext = { sessionToken, clientKey: request.clientKey ?? null };
     const invoke = INVOKE[operationId] as (b: PortalBackend, i: Invocation<OperationId>) => Promise<Outcome>;
-    const outcome = await invoke(backend, { ctx, params, query, body, idempotencyKey, upload } as Invocation<OperationId>);
+    const outcome = await invoke(backend, {
+      ctx,
+      params,
+      query,
+      body,
+      idempotencyKey,
+      upload,
+    } as Invocation<OperationId>);
     return respond(operationId, spec, outcome, cookie, options, backend.clock());
   } catch (error) {
     if (error instanceof ContractViolationError) throw error;
@@ -333,7 +351,10 @@ export async function handleRequest(
 }
 
 /** A problem+json response for `code`. Only code-derived text: nothing from the request. */
-export function problem(code: ProblemCode, init: { retryAfterSeconds?: number | undefined; fieldErrors?: FieldError[] | undefined } = {}): HttpResponse {
+export function problem(
+  code: ProblemCode,
+  init: { retryAfterSeconds?: number | undefined; fieldErrors?: FieldError[] | undefined } = {},
+): HttpResponse {
   const status = PROBLEM_STATUS[code];
   const body: Problem = { type: `${PROBLEM_BASE}${code}`, title: PROBLEM_TITLE[code], status, code };
   const headers: Record<string, string> = { ...BASE_HEADERS, 'content-type': 'application/problem+json' };
@@ -370,7 +391,10 @@ function respond(
 ): HttpResponse {
   const headers: Record<string, string> = { ...BASE_HEADERS };
   if (outcome.grant) {
-    const maxAge = Math.max(0, Math.floor((Date.parse(outcome.grant.session.absoluteExpiresAt) - now.getTime()) / 1000));
+    const maxAge = Math.max(
+      0,
+      Math.floor((Date.parse(outcome.grant.session.absoluteExpiresAt) - now.getTime()) / 1000),
+    );
     headers['set-cookie'] = serializeCookie(cookie, outcome.grant.token, maxAge);
   } else if (outcome.clearSession) {
     headers['set-cookie'] = clearCookie(cookie);
@@ -458,7 +482,8 @@ function reasonCode(issue: Issue, value: unknown): string {
     case 'too_big':
       return issue.origin === 'string' || issue.origin === 'array' ? 'too-long' : 'too-large';
     case 'too_small':
-      if (issue.origin === 'string' || issue.origin === 'array') return Number(issue.minimum) === 1 ? 'required' : 'too-short';
+      if (issue.origin === 'string' || issue.origin === 'array')
+        return Number(issue.minimum) === 1 ? 'required' : 'too-short';
       return 'too-small';
     case 'invalid_format':
       return issue.format === 'email' ? 'invalid-email' : 'invalid-format';
@@ -525,7 +550,8 @@ function parseJsonBody(body: unknown, headers: Record<string, string>, maxBytes:
 }
 
 function readUpload(body: unknown, headers: Record<string, string>): Upload {
-  const bytes = body instanceof Uint8Array ? body : body instanceof ArrayBuffer ? new Uint8Array(body) : new Uint8Array(0);
+  const bytes =
+    body instanceof Uint8Array ? body : body instanceof ArrayBuffer ? new Uint8Array(body) : new Uint8Array(0);
   const contentType = headers['content-type'] ?? '';
   if (!contentType) throw new BackendError('unsupported-media-type');
   const encoded = headers[FILENAME_HEADER];
@@ -545,7 +571,10 @@ function readUpload(body: unknown, headers: Record<string, string>): Upload {
 /** RFC 6266: an ASCII fallback plus the exact UTF-8 name. */
 function contentDisposition(filename: string): string {
   const ascii = filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_') || 'file';
-  const encoded = encodeURIComponent(filename).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  const encoded = encodeURIComponent(filename).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
 
@@ -557,7 +586,13 @@ function cookieSettings(options: CookieOptions = {}): ResolvedCookie {
   const name = options.name ?? SESSION_COOKIE;
   // The __Host- prefix is only honoured with Secure, Path=/ and no Domain.
   if (name.startsWith('__Host-')) {
-    return { name, path: '/', secure: true, httpOnly: options.httpOnly ?? true, sameSite: options.sameSite ?? 'Strict' };
+    return {
+      name,
+      path: '/',
+      secure: true,
+      httpOnly: options.httpOnly ?? true,
+      sameSite: options.sameSite ?? 'Strict',
+    };
   }
   return {
     name,

@@ -119,8 +119,7 @@ export class MemoryStore implements PortalStore {
 
   async recordFailure(key: string, now: string, windowSeconds: number) {
     const existing = this.#throttles.get(key);
-    const windowOver =
-      !existing || Date.parse(existing.windowStartedAt) + windowSeconds * 1000 <= Date.parse(now);
+    const windowOver = !existing || Date.parse(existing.windowStartedAt) + windowSeconds * 1000 <= Date.parse(now);
     const row: ThrottleRecord = windowOver
       ? { key, windowStartedAt: now, failures: 1, lockedUntil: existing?.lockedUntil ?? null }
       : { ...existing, failures: existing.failures + 1 };
@@ -214,7 +213,9 @@ export class MemoryStore implements PortalStore {
     const { before } = query;
     const start = before
       ? matches.findIndex(
-          (t) => t.lastActivityAt < before.lastActivityAt || (t.lastActivityAt === before.lastActivityAt && t.id < before.id),
+          (t) =>
+            t.lastActivityAt < before.lastActivityAt ||
+            (t.lastActivityAt === before.lastActivityAt && t.id < before.id),
         )
       : 0;
     const page = start < 0 ? [] : matches.slice(start, start + query.limit);
@@ -350,7 +351,8 @@ export class MemoryStore implements PortalStore {
 
   async releaseIdempotencyKey(patientId: string, key: string, onlyIfCreatedAt?: string) {
     const k = pairKey(patientId, key);
-    if (onlyIfCreatedAt === undefined || this.#idempotency.get(k)?.createdAt === onlyIfCreatedAt) this.#idempotency.delete(k);
+    if (onlyIfCreatedAt === undefined || this.#idempotency.get(k)?.createdAt === onlyIfCreatedAt)
+      this.#idempotency.delete(k);
   }
 
   // ------------------------------------------------------------ housekeeping

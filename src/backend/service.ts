@@ -380,7 +380,14 @@ export function pbkdf2Hasher(options: Pbkdf2Options = {}): PasswordHasher {
       const saltBytes = salt === undefined ? null : fromBase64url(salt);
       const expectedBytes = expected === undefined ? null : fromBase64url(expected);
       const n = Number(rounds);
-      if (scheme !== 'pbkdf2-sha256' || !saltBytes || !expectedBytes || !Number.isInteger(n) || n < 1 || n > 10_000_000) {
+      if (
+        scheme !== 'pbkdf2-sha256' ||
+        !saltBytes ||
+        !expectedBytes ||
+        !Number.isInteger(n) ||
+        n < 1 ||
+        n > 10_000_000
+      ) {
         await derive(password, new Uint8Array(16), iterations); // same work either way
         return false;
       }
@@ -524,7 +531,10 @@ export class PortalBackend {
     }
     // The rules see what was typed (the widget runs the same check on the same string);
     // only the hasher sees the normalised form.
-    const verdict = checkPassword(request.newPassword, { patientId: patient.id, currentPassword: request.currentPassword });
+    const verdict = checkPassword(request.newPassword, {
+      patientId: patient.id,
+      currentPassword: request.currentPassword,
+    });
     if (!verdict.ok) {
       fail('password-rejected', { fieldErrors: [{ field: 'newPassword', code: verdict.reason }] });
     }
@@ -556,7 +566,11 @@ export class PortalBackend {
     // Accepting anything but the current text (e.g. a page left open across a policy update) is a conflict.
     if (request.version !== record.currentVersion) fail('conflict');
     if (record.acceptedVersion !== record.currentVersion) {
-      await this.store.insertConsent({ patientId: patient.id, version: request.version, acceptedAt: now.toISOString() });
+      await this.store.insertConsent({
+        patientId: patient.id,
+        version: request.version,
+        acceptedAt: now.toISOString(),
+      });
     }
     return this.#consentRecord(patient.id);
   }
@@ -567,7 +581,8 @@ export class PortalBackend {
     const { patient } = await this.#authenticateForMessaging(ctx);
     const limit = query.limit ?? this.options.defaultPageSize;
     let before: { lastActivityAt: string; id: string } | undefined;
-    if (query.cursor !== undefined) before = decodeCursor(query.cursor) ?? invalid([{ field: 'cursor', code: 'invalid' }]);
+    if (query.cursor !== undefined)
+      before = decodeCursor(query.cursor) ?? invalid([{ field: 'cursor', code: 'invalid' }]);
     const search = query.q === undefined ? '' : normalizeForSearch(query.q);
     const { items, total } = await this.store.listThreads(patient.id, {
       ...(query.category && { category: query.category }),
@@ -618,7 +633,14 @@ export class PortalBackend {
       checkLength(errors, 'body', body.trim(), clinic.limits.bodyMax, true);
       const fields = category ? validateFields(category, input.fields, true, errors) : {};
       checkTriage(errors, input.triage);
-      const attachments = await this.#resolveAttachments(tx, patient.id, input.attachmentIds, category ?? null, clinic, errors);
+      const attachments = await this.#resolveAttachments(
+        tx,
+        patient.id,
+        input.attachmentIds,
+        category ?? null,
+        clinic,
+        errors,
+      );
       if (errors.length || !category) invalid(errors);
 
       const now = this.clock();
@@ -637,7 +659,14 @@ export class PortalBackend {
         readAt: null,
       };
       await tx.insertThread(
-        { id: threadId, patientId: patient.id, subject, subjectKey: normalizeForSearch(subject), category: category.id, createdAt: message.sentAt },
+        {
+          id: threadId,
+          patientId: patient.id,
+          subject,
+          subjectKey: normalizeForSearch(subject),
+          category: category.id,
+          createdAt: message.sentAt,
+        },
         message,
       );
       await this.#afterSend(tx, patient.id, message, input.draftId);
@@ -752,24 +781,32 @@ export class PortalBackend {
     if (!filename) invalid([{ field: 'filename', code: 'required' }]);
     const digest = await sha256Hex(upload.bytes);
 
-    return this.#idempotent(patient.id, idempotencyKey, { op: 'uploadAttachment', filename, declared, digest }, async (tx) => {
-      const record: AttachmentRecord = {
-        id: this.newId(),
-        patientId: patient.id,
-        filename,
-        contentType: declared,
-        size: upload.bytes.byteLength,
-        messageId: null,
-        sha256: digest,
-        createdAt: this.clock().toISOString(),
-      };
-      await this.blobs.put(record.id, upload.bytes);
-      await tx.insertAttachment(record);
-      return attachmentView(record);
-    });
+    return this.#idempotent(
+      patient.id,
+      idempotencyKey,
+      { op: 'uploadAttachment', filename, declared, digest },
+      async (tx) => {
+        const record: AttachmentRecord = {
+          id: this.newId(),
+          patientId: patient.id,
+          filename,
+          contentType: declared,
+          size: upload.bytes.byteLength,
+          messageId: null,
+          sha256: digest,
+          createdAt: this.clock().toISOString(),
+        };
+        await this.blobs.put(record.id, upload.bytes);
+        await tx.insertAttachment(record);
+        return attachmentView(record);
+      },
+    );
   }
 
-  async downloadAttachment(ctx: AuthContext, attachmentId: string): Promise<{ meta: AttachmentMeta; bytes: Uint8Array }> {
+  async downloadAttachment(
+    ctx: AuthContext,
+    attachmentId: string,
+  ): Promise<{ meta: AttachmentMeta; bytes: Uint8Array }> {
     const { patient } = await this.#authenticateForMessaging(ctx);
     const record = (await this.store.getAttachment(patient.id, attachmentId)) ?? fail('not-found');
     const bytes = (await this.blobs.get(record.id)) ?? fail('not-found');
@@ -808,7 +845,9 @@ export class PortalBackend {
     const limit = this.options.emailChangeLimit;
     const row = await this.store.recordFailure(`email-change:${patient.id}`, now.toISOString(), limit.windowSeconds);
     if (row.failures > limit.max) {
-      fail('rate-limited', { retryAfterSeconds: secondsUntil(Date.parse(row.windowStartedAt) + limit.windowSeconds * SECOND, now) });
+      fail('rate-limited', {
+        retryAfterSeconds: secondsUntil(Date.parse(row.windowStartedAt) + limit.windowSeconds * SECOND, now),
+      });
     }
     const lockKey = `signin:patient:${patient.id}`;
     await this.#assertNotLocked(lockKey, 'locked-out', now);
@@ -865,8 +904,10 @@ export class PortalBackend {
     if (!PATIENT_ID.test(patientId)) errors.push({ field: 'id', code: 'invalid' });
     const name = cleanText(displayName, false).trim();
     if (!name || name.length > 120) errors.push({ field: 'displayName', code: name ? 'too-long' : 'required' });
-    if (!initialPassword || initialPassword.length > LIMITS.passwordMax) errors.push({ field: 'initialPassword', code: 'invalid' });
-    if (email !== undefined && !z.email().safeParse(email).success) errors.push({ field: 'email', code: 'invalid-email' });
+    if (!initialPassword || initialPassword.length > LIMITS.passwordMax)
+      errors.push({ field: 'initialPassword', code: 'invalid' });
+    if (email !== undefined && !z.email().safeParse(email).success)
+      errors.push({ field: 'email', code: 'invalid-email' });
     if (errors.length) invalid(errors);
 
     const now = this.clock().toISOString();
@@ -1035,7 +1076,8 @@ export class PortalBackend {
 
   async #startSession(patient: PatientRecord, now: Date, absoluteExpiresAt?: string): Promise<SessionGrant> {
     const token = base64url(this.#randomBytes(32)); // 256 bits
-    const absolute = absoluteExpiresAt ?? new Date(now.getTime() + this.options.absoluteTimeoutSeconds * SECOND).toISOString();
+    const absolute =
+      absoluteExpiresAt ?? new Date(now.getTime() + this.options.absoluteTimeoutSeconds * SECOND).toISOString();
     const session: SessionRecord = {
       id: await sha256Hex(token),
       patientId: patient.id,
@@ -1060,7 +1102,11 @@ export class PortalBackend {
       authenticated: true,
       patient: { id: patient.id, displayName: patient.displayName },
       mustChangePassword: patient.mustChangePassword,
-      consent: { currentVersion: consent.currentVersion, acceptedVersion: consent.acceptedVersion, required: consent.required },
+      consent: {
+        currentVersion: consent.currentVersion,
+        acceptedVersion: consent.acceptedVersion,
+        required: consent.required,
+      },
       messaging: { allowed: patient.messagingAllowed },
       notificationEmailBounced: prefs.email.bouncedAt !== null,
       idleExpiresAt: session.idleExpiresAt,
@@ -1157,7 +1203,11 @@ export class PortalBackend {
 
   async #afterSend(tx: PortalStore, patientId: string, message: MessageRecord, draftId: string | undefined) {
     if (message.attachments.length) {
-      await tx.linkAttachments(patientId, message.attachments.map((a) => a.id), message.id);
+      await tx.linkAttachments(
+        patientId,
+        message.attachments.map((a) => a.id),
+        message.id,
+      );
     }
     if (draftId) await tx.deleteDraft(patientId, draftId);
   }
@@ -1326,7 +1376,8 @@ function checkLength(errors: FieldError[], field: string, value: string, max: nu
 
 /** An emergency or urgent message may only be sent once the patient acknowledged the warning. */
 function checkTriage(errors: FieldError[], triage: TriageStamp): void {
-  if (triage.level !== 'routine' && !triage.acknowledged) errors.push({ field: 'triage.acknowledged', code: 'required' });
+  if (triage.level !== 'routine' && !triage.acknowledged)
+    errors.push({ field: 'triage.acknowledged', code: 'required' });
 }
 
 const FIELD_FORMATS: Partial<Record<Category['fields'][number]['kind'], { pattern: RegExp; code: string }>> = {

@@ -58,6 +58,9 @@ export const bounceBannerStyles = css`
     min-height: var(--_target);
     font-weight: 600;
   }
+  .bounce-banner .nowrap {
+    white-space: nowrap;
+  }
   @media print {
     .bounce-banner {
       display: none;
@@ -93,10 +96,30 @@ export function renderBounceBanner(options: BounceBannerOptions): TemplateResult
           ? html`<a class="button" part="bounce-fix-button" href=${fixHref}>${t.term('bounce.fix')}</a>`
           : nothing}
       ${clinic?.phone
-        ? html`<a class="bounce-call" href=${telHref(clinic.phone)}>${t.term('common.callOffice', clinic.phone)}</a>`
+        ? html`<a class="bounce-call" href=${telHref(clinic.phone)}
+            >${keepTogether(t.term('common.callOffice', clinic.phone), [clinic.phone])}</a
+          >`
         : nothing}
     </div>
   </div>`;
+}
+
+/**
+ * A translated sentence with some of the values it contains kept on one line
+ * (a phone number or a version broken at a hyphen is hard to read). The
+ * sentence stays one text run for screen readers; only spans are added.
+ */
+export function keepTogether(sentence: string, values: readonly string[]): TemplateResult {
+  const parts: Array<string | TemplateResult> = [];
+  let rest = sentence;
+  for (const value of values) {
+    const at = value ? rest.indexOf(value) : -1;
+    if (at < 0) continue;
+    parts.push(rest.slice(0, at), html`<span class="nowrap">${value}</span>`);
+    rest = rest.slice(at + value.length);
+  }
+  parts.push(rest);
+  return html`${parts}`;
 }
 
 /** Only web links (absolute http(s) or relative): never `javascript:` or `data:` from an attribute. */

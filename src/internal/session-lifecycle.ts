@@ -185,7 +185,7 @@ export class SessionLifecycle {
     if (!(idleLeft > 0) || idleLeft > this.#timeoutMs) idleLeft = this.#timeoutMs;
     this.#idleDeadline = now + idleLeft;
     const gap = serverAbsolute - serverIdle;
-    this.#absoluteDeadline = Number.isFinite(gap) ? this.#idleDeadline + Math.max(0, gap) : Infinity;
+    this.#absoluteDeadline = Number.isFinite(gap) ? Math.max(now, this.#idleDeadline + gap) : Infinity;
 
     if (starting) {
       // The session just came from the server, which counts that request as activity.
@@ -300,9 +300,10 @@ export class SessionLifecycle {
     const logoffAt = Math.min(this.#idleDeadline, this.#absoluteDeadline);
     const times = [logoffAt];
     // Warning time; skipped while one is shown or a keep-alive is on its way (it will reschedule).
+    // Times already past were just handled by #tick, so only future ones are waited for.
     if (!this.#warning && !this.#inFlight) times.push(logoffAt - lead);
     if (this.#pendingLocal() && !this.#inFlight && !this.#reauthPending) times.push(this.#lastExtendedAt + this.#intervalMs);
-    const next = Math.min(...times.filter((t) => Number.isFinite(t)));
+    const next = Math.min(...times.filter((t, i) => Number.isFinite(t) && (i === 0 || t > now)));
     if (!Number.isFinite(next)) return;
     const delay = Math.min(MAX_TIMER_MS, Math.max(0, next - now));
     this.#timer = this.clock.setTimeout(() => {

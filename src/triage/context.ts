@@ -109,17 +109,19 @@ export const HISTORY_CUE = rx(
     'previous', 'previously', 'prior', 'survivor', 'in the past', 'used to', 'as a (?:kid|child|baby|teen|teenager)',
     'when i was (?:a |younger|little|young|small|\\d+)', '(?:\\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|twenty|many|several|few|couple(?: of)?) (?:years|yrs|year|decades?|months) ago',
     'years ago', 'months ago', 'long time ago', 'long ago', 'last year', 'last month', 'back in', 'in (?:19|20)\\d\\d', 'en (?:el )?(?:ano )?(?:19|20)\\d\\d',
-    'hace (?:[a-z]+ ){0,2}(?:anos|ano|meses|mucho tiempo|tiempo|decadas)', 'el ano pasado', 'el mes pasado', 'de (?:nino|nina|joven|chico|chica|pequeno|pequena)',
+    'hace (?:[a-z0-9]+ ){0,2}(?:anos|ano|meses|mucho tiempo|tiempo|decadas)', 'el ano pasado', 'el mes pasado', 'de (?:nino|nina|joven|chico|chica|pequeno|pequena)',
     'cuando (?:era|estaba) (?:nino|nina|joven|chico|chica|pequeno|pequena|mas joven)', 'family history', 'runs in (?:my|the|our) family', 'en (?:mi|la|nuestra) familia',
     'for (?:many |several |a few |\\d+ )?years', 'por (?:muchos |varios )?anos', 'desde hace (?:[a-z]+ )?anos', 'had (?:one|a few|some) (?:before|in the past)',
-    '(?:my|his|her|mi|su) (?:old|previous|last|former|ex) ', 'after my (?:[a-z]+ )?(?:in|back in)',
+    '(?:my|his|her|mi|su) (?:old|previous|last|former|ex) ', '(?:an|the|some|un|una) (?:old|older|previous|prior|past|silent) ', '(?:antiguo|antigua|viejo|vieja|previo|previa|anterior)',
+    '(?:mri|ct|cat scan|scan|ekg|ecg|echo|x ray|xray|test|tests|results?|report|resonancia|tomografia|estudio|electro|resultados?) (?:[a-z]+ )?(?:showed|shows|found|revealed|says|said|mostro|muestra|salio|dice|dijo)', '(?:at|during|in|since) (?:my|the|our|his|her) (?:last|previous|recent|prior) (?:visit|appointment|appt|checkup|check up|physical|telehealth)',
+    '(?:we|you|i) (?:talked|spoke|discussed|chatted)(?: about)?|(?:you|dr [a-z]+|the doctor) (?:mentioned|said)', 'hablamos (?:de|sobre)|platicamos (?:de|sobre)|en (?:mi|la|su) (?:ultima|pasada|anterior) (?:cita|consulta|visita)', 'after my (?:[a-z]+ )?(?:in|back in)',
   ].join('|'),
 );
 
 /** Another person (of an older generation / the wider family) + a past-tense verb = family history. */
-export const OTHER_PERSON = rx(`(?:my|mi|mis|his|her|our|nuestra|nuestro|su|sus) (?:late |older |younger |[a-z]+ )?(?:${RELATIVE_ELDER})(?:s|es)?`);
+export const OTHER_PERSON = rx(`(?:(?:my|mi|mis|his|her|our|nuestra|nuestro|su|sus|a|the) (?:late |older |younger |[a-z]+ )?)?(?:${RELATIVE_ELDER})(?:s|es)?`);
 export const OTHER_PAST = rx(
-  'had|has had|have had|died|passed away|passed on|suffered|was diagnosed|got diagnosed|tuvo|tuvieron|murio|fallecio|fallecieron|sufrio|sufrieron|le dio|les dio|padecio|padece|padecen|diagnosticaron|diagnosticado|diagnosticada',
+  'had|has had|have had|died|passed away|passed on|passed (?:from|of|due to|because of)|lost (?:him|her|them) to|suffered|was diagnosed|got diagnosed|tuvo|tuvieron|murio|fallecio|fallecieron|sufrio|sufrieron|le dio|les dio|padecio|padece|padecen|diagnosticaron|diagnosticado|diagnosticada',
 );
 
 /** Immediately before the match: "since my", "after my" (the event is the reference point, in the past). */
@@ -175,3 +177,9 @@ export const RECENT_PAST = rx(
 export const RECENT_OTHER = rx(
   'right now|currently|today|tonight|this morning|this afternoon|this evening|just|just now|again|yesterday|last night|an hour ago|minutes ago|hours ago|hoy|ahorita|ahora|anoche|ayer|esta manana|esta tarde|esta noche|hace (?:[a-z]+ )?(?:rato|horas|hora|minutos)|acaba de|otra vez|de nuevo',
 );
+
+/** Sources of the context cues, so their words can be protected from spelling correction. */
+export const CONTEXT_SOURCES: readonly string[] = [
+  CLAUSE_BREAK, HISTORY_CUE, OTHER_PERSON, OTHER_PAST, SINCE_MY_BEFORE, PRESENT_ANY, HYPOTHETICAL, MODIFIER_AFTER,
+  MODIFIER_BEFORE, REFILL_CONTEXT, INDICATION_BEFORE, RECENT_PAST, RECENT_OTHER, NEVER_LIKE_THIS,
+].map((r) => r.source).concat([...NEGATION_WORDS, ...PSEUDO_AFTER, ...PSEUDO_AFTER_TWO]);

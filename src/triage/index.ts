@@ -13,6 +13,7 @@
  */
 import {
   CLAUSE_BREAK,
+  CONTEXT_SOURCES,
   HISTORY_CUE,
   HYPOTHETICAL,
   INDICATION_BEFORE,
@@ -74,7 +75,12 @@ const SHARED = SHARED_SIGNALS.map(compile);
 const ORDER_EN: readonly CompiledSignal[] = [...EN, ...ES, ...SHARED];
 const ORDER_ES: readonly CompiledSignal[] = [...ES, ...EN, ...SHARED];
 
-const SPELLER = createSpeller(KEYWORDS, VARIANTS, REAL_WORDS);
+/** Every literal word the lexicons and context cues use is a real word: never "correct" it into another. */
+const LEXICON_WORDS = [...EN_SIGNALS, ...ES_SIGNALS, ...SHARED_SIGNALS]
+  .flatMap((d) => [...d.patterns, d.unless ?? '', d.escalateIf ?? '', d.downgradeIf ?? ''])
+  .concat(CONTEXT_SOURCES)
+  .flatMap((src) => src.replace(/\\[a-z]/g, ' ').match(/[a-z]{4,}/g) ?? []);
+const SPELLER = createSpeller(KEYWORDS, VARIANTS, [...REAL_WORDS, ...LEXICON_WORDS]);
 const PREGNANCY_RE = rx(PREGNANCY);
 const PREGNANCY_BLEEDING_RE = rx(PREGNANCY_BLEEDING);
 const PREGNANCY_RED_FLAGS_RE = rx(PREGNANCY_RED_FLAGS);
@@ -266,6 +272,14 @@ export function classifyMessage(text: string, options?: TriageOptions): TriageRe
       if (f) add(f);
     }
     for (const f of combinations(doc)) add(f);
+    // A racing heart with near-fainting is a possible arrhythmia: an emergency.
+    const heart = byCode.get('palpitations') ?? byCode.get('abnormal-heart-rate');
+    if (heart && byCode.has('near-fainting')) add({ ...heart, level: 'emergency', code: 'cardiac-warning' });
+    // Hives or an allergic reaction plus wheezing or faintness is anaphylaxis until proven otherwise.
+    const allergy = byCode.get('allergic-reaction');
+    if (allergy && ['asthma-attack', 'near-fainting', 'dizziness', 'vomiting-dehydration'].some((c) => byCode.has(c))) {
+      add({ ...allergy, level: 'emergency', code: 'severe-allergic-reaction' });
+    }
   }
 
   const found = [...byCode.values()].sort((a, b) => RANK[b.level] - RANK[a.level] || a.at - b.at || (a.code < b.code ? -1 : 1));

@@ -13,6 +13,8 @@ const SIDE = '(?:left|right|one|1)';
 const LIMB = '(?:arm|arms|leg|legs|hand|hands|side|face|foot)';
 const PILLS =
   '(?:pills?|tablets?|capsules?|meds|medications?|medicine|sleeping pills|tylenol|advil|motrin|aspirin|ibuprofen|acetaminophen|xanax|oxy[a-z]*|opioids?|percocets?|vicodin|ambien|insulin|benadryl|painkillers|pain killers|pain pills)';
+/** "giving me a heart attack / a stroke" about people, menus, bills. */
+const IDIOM_GIVE = '(?:giving|give|gave|gives|gonna give|going to give|about to give|will give) (?:me|him|her|us|everyone|you) (?:a |an )?(?:mini )?(?:stroke|heart attack|aneurysm)';
 const EMERGENCY_WORDS_IDIOM =
   'bill|bills|billing|statement|invoice|balance|charge|charges|charged|cost|costs|price|prices|quote|estimate|copay|co pay|deductible|insurance|payment|account|almost|nearly|about to (?:have|give)|gonna give|going to give|gave me|give me|gives me|practically|lol|lmao|haha|jk|cuenta|factura|cobro|precio|casi';
 
@@ -25,6 +27,10 @@ export const EN_SIGNALS: readonly SignalDef[] = [
       `chest (?:pain|pains|pressure|tightness|tight|discomfort|heaviness|squeezing|squeeze|hurts?|hurting|ache|aches|aching|burning|is (?:hurting|tight|killing me|heavy|sore|burning|crushing)|feels (?:tight|heavy|like|crushed|weird|funny|odd))`,
       `(?:pain|pains|pressure|tightness|heaviness|squeezing|discomfort|ache|aching|weight|elephant|crushing feeling|sharp pain|stabbing pain) (?:in|on|across|at|sitting on|sitting in|through) (?:the )?(?:middle of |center of |centre of |left side of |my |his |her |the )*chest`,
       `crushing (?:pain|chest|feeling|pressure)`,
+      `(?:pain|pressure|tightness|heaviness|heavy feeling|tight feeling|weird feeling|burning|ache|squeezing|crushing) (?:[a-z]+ ){0,2}(?:in|on|behind|under|across|at) (?:my |his |her |the )?(?:breastbone|sternum|breast bone|upper chest|center of (?:my |the )?chest)`,
+      `(?:breastbone|sternum) (?:is |feels |has been )*(?:hurting|hurts?|aching|tight|heavy|pressure|painful)`,
+      `(?:my|his|her) heart (?:hurts|is hurting|aches|is aching|feels (?:tight|squeezed|heavy))|heart (?:pain|pains)|(?:squeezing|squeeze|squeezed|crushing|pressure on|pain in|ache in|tightness in|stabbing in) (?:my|his|her|the) heart`,
+      `chest (?:has been |has |is |keeps |kept |was |started |been |feels |is really |really |still |just |suddenly |getting |got |so |very )+(?:hurting|hurts?|aching|achy|tight|tighter|heavy|burning|squeezing|painful|pressure)`,
       `(?:pain|pressure|ache|numbness|tingling) (?:[a-z]+ )?(?:going|radiating|spreading|shooting|moving|goes|radiates|spreads|shoots|travels|traveling) (?:down|into|to|up|through) ${POSS}? ?(?:left )?(?:arm|jaw|neck|shoulder|back)`,
     ],
   },
@@ -32,7 +38,7 @@ export const EN_SIGNALS: readonly SignalDef[] = [
     code: 'heart-attack',
     level: 'emergency',
     patterns: ['heart attack', 'cardiac arrest', 'heart (?:is )?(?:stopped|stopping)', 'mi symptoms'],
-    unless: EMERGENCY_WORDS_IDIOM,
+    unless: `${EMERGENCY_WORDS_IDIOM}|${IDIOM_GIVE}`,
   },
   {
     code: 'stroke-signs',
@@ -43,7 +49,7 @@ export const EN_SIGNALS: readonly SignalDef[] = [
       `(?:${SIDE}|half|half of|the ${SIDE}) side of ${POSS} (?:face|body|mouth) (?:is |went |feels |has gone |seems |got |suddenly )*(?:numb|drooping|droopy|weak|paralyzed|dead|limp|not moving|tingly|tingling|heavy)`,
       `(?:half|half of) ${POSS} (?:face|body) (?:is |went |feels |has gone |seems |got )*(?:numb|drooping|droopy|weak|paralyzed|dead|limp|not moving)`,
       `slurr(?:ed|ing|s)(?: (?:speech|words|his words|her words|my words))?`,
-      `(?:speech|speaking|talking|voice) (?:is |was |sounds |seems |became |got |suddenly )*(?:slurred|garbled|jumbled|weird|strange|off|funny|gibberish|nonsense|confused|thick)`,
+      `(?:speech|speaking|talking|voice|words) (?:is |was |sounds |sounded |seems |seemed |became |got |suddenly |came out |comes out |coming out |all |kind of |really )*(?:slurred|garbled|jumbled|weird|strange|off|funny|gibberish|nonsense|confused|thick)`,
       `talking (?:funny|weird|strange|gibberish|nonsense|like (?:hes|shes|im) drunk)`,
       `${CANT} (?:talk|speak) (?:right(?! now)|properly|clearly|normally|straight|anymore|at all)`,
       `(?:trouble|difficulty|hard time|problems?) (?:speaking|talking|finding (?:the |my )?words|getting (?:the |my |his |her )?words out|forming words)`,
@@ -61,7 +67,7 @@ export const EN_SIGNALS: readonly SignalDef[] = [
       'face arm speech',
     ],
     unless:
-      '(?:heat|sun|back|breast|swim|swimming|golf|paint|brush|pen|key) stroke|slept on|sleeping on|sleep on it|carpal tunnel|dental|dentist|novocaine|numbing|anesthesia|filling|root canal|botox|bells palsy',
+      `${IDIOM_GIVE}|lol|lmao|haha|jk|(?:heat|sun|back|breast|swim|swimming|golf|paint|brush|pen|key) stroke|slept on|sleeping on|sleep on it|carpal tunnel|dental|dentist|novocaine|numbing|anesthesia|filling|root canal|botox|bells palsy`,
   },
   {
     code: 'breathing-difficulty',
@@ -80,8 +86,9 @@ export const EN_SIGNALS: readonly SignalDef[] = [
       'turning (?:blue|purple)',
       'choking',
       `(?:wheezing|breathing) (?:badly|really bad|so bad|really hard|so hard|heavily|fast|really fast|very fast|so fast|rapidly)`,
-      `(?:breathing|breath|breaths) (?:is |are |seems |has become |became |getting |got )*(?:hard|difficult|labored|laboured|shallow|rapid|fast|raspy|noisy|very weird)`,
+      `(?:breathing|breath|breaths) (?:is |are |seems |has become |became |getting |got |really |so |very |kind of |super |extremely |too |still )*(?:hard|difficult|labored|laboured|shallow|rapid|fast|raspy|noisy|very weird)`,
       `(?:inhaler|nebulizer|albuterol|rescue inhaler) (?:is |was )?(?:not|isnt|doesnt|didnt|wont|is not|does not) (?:helping|working|help|work|doing anything)`,
+      '(?:cant|cannot|unable to|can not|couldnt) (?:talk|speak|finish) (?:in )?(?:full|complete|whole) sentences',
       'suffocating|feel like (?:im )?(?:suffocating|drowning)|air hunger|cant get air in',
     ],
     unless: 'through (?:my|his|her|the) nose|stuffy|stuffed up|congest[a-z]*|blocked nose|nasal|sinus|nariz|tapada|mocos',
@@ -98,6 +105,9 @@ export const EN_SIGNALS: readonly SignalDef[] = [
       'self (?:harm|harming|injury|injuring|destruct[a-z]*)|selfharm[a-z]*',
       '(?:end|take|ending|taking|took) (?:my|his|her) (?:own )?life',
       'end (?:it all|everything|things|it tonight|my suffering)',
+      '(?:thinking (?:of|about)|want to|wanna|going to|gonna|plan to|planning to|ready to|decided to|about to|feel like|feeling like|felt like|considering) (?:end|ending) (?:it|it all|things|everything|my life|this|my own life)',
+      '(?:dont|do not|cant|cannot) see (?:a|any) way out|no way out (?:but|except|other than)',
+      '(?:pills|gun|rope|razor|knife) (?:[a-z]+ ){0,2}(?:in front of me|in my hand|ready|to do it)',
       '(?:want|wanna|wanted|wish|wishing|ready|plan|planning|thinking about how) (?:to )?(?:die|be dead|not wake up|not be here|not exist|disappear forever|sleep forever|never wake up)',
       'wish (?:i|he|she) (?:was|were) (?:dead|never born|gone)',
       'wish (?:i|he|she) (?:could|would) (?:die|just die|not wake up|sleep forever|disappear)',
@@ -105,9 +115,13 @@ export const EN_SIGNALS: readonly SignalDef[] = [
       '(?:dont|do not|no longer|dont even|doesnt|does not) want to (?:live|be alive|be here anymore|exist|wake up|go on|keep living)',
       '(?:no|not any) (?:reason|point) (?:to|in) (?:live|living|going on|being alive|being here)',
       '(?:cant|cannot) (?:go on|keep going|do this) (?:anymore|any longer|living)',
+      '(?:dont|do not|cant|cannot|no longer) see (?:the |any )?(?:point|reason) (?:in|of|to|for) (?:living|live|going on|life|being alive|being here)|whats the point (?:of|in) (?:living|going on|being alive)',
       'not worth living|life is(?:nt| not) worth (?:it|living)',
       '(?:pills|gun|rope|razor) (?:to|so i can) (?:end|kill)',
-      '(?:goodbye|saying goodbye) (?:forever|to everyone)',
+      '(?:goodbye|saying goodbye|say goodbye|said goodbye|said my goodbyes) (?:forever|to everyone|to my family|to my kids)',
+      '(?:wrote|writing|write|written|left) (?:a |my |some )?(?:goodbye|suicide|farewell) (?:letter|letters|note|notes|message)',
+      'giving away (?:all )?(?:my|his|her) (?:stuff|things|belongings|possessions)',
+      '(?:going to|gonna|about to|want to|will|plan to) (?:take|swallow|down|overdose on) (?:all|every one|the whole bottle|a whole bottle|all of) (?:of )?(?:my |the |his |her )?(?:[a-z]+ ){0,2}(?:pills|meds|tablets|medication|medicine|bottle)',
       'thoughts of (?:dying|death|killing|hurting)',
     ],
     unless:
@@ -130,9 +144,12 @@ export const EN_SIGNALS: readonly SignalDef[] = [
     patterns: [
       'over ?dos(?:e|ed|es|ing)',
       `took (?:too many|too much|a (?:whole|full|bunch of|handful of|lot of|ton of)|(?:all|most) (?:of )?(?:my|his|her|the|their)|an entire|the (?:whole|entire)|handful of|(?:\\d{2,}|twenty|thirty|forty|fifty|a hundred|fifteen|a dozen|a bunch of)) (?:[a-z]+ ){0,3}?${PILLS}`,
-      `took (?:the |a |an )?(?:whole|entire|full) (?:bottle|box|pack|packet|pack of)`,
-      `(?:ate|drank|drunk|swallowed|ingested|chewed|got into|gotten into|got a hold of|licked) (?:a |an |some |the |my |his |her |all |of |whole |bunch |lot |few |several |grandmas |grandpas |\\d+ )*(?:[a-z]+ )?(?:pills|tablets|bleach|detergent|laundry pods?|tide pods?|dishwasher pods?|rat poison|poison|antifreeze|cleaning (?:products?|supplies|solution)|cleaner|chemicals?|button batter(?:y|ies)|batter(?:y|ies)|magnets?|lighter fluid|gasoline|lamp oil|bottle of|windshield fluid|drain cleaner|ammonia|mouthwash|vitamins|iron pills)`,
+      `(?:took|drank|chugged|downed|swallowed|ate|finished|drunk) (?:a |an |the |his |her |my |their |whole |entire |full |half (?:a |the )?)*(?:bottle|box|pack|package|packet|sleeve|handful|jar|blister pack)(?: of)?(?! (?:water|gatorade|juice|pedialyte|soda|milk|wine|beer|kombucha|tea|coffee|pop|electrolyte))`,
+      `(?:took|drank|chugged|downed|swallowed|ate|injected|overdosed) (?:[a-z]+ ){0,5}on purpose|on purpose (?:took|swallowed|drank|ate)`,
+      `(?:ate|drank|drunk|swallowed|ingested|chewed|got into|gotten into|got a hold of|licked) (?:a |an |some |the |my |his |her |all |of |whole |bunch |lot |few |several |grandmas |grandpas |\\d+ )*(?:[a-z]+ ){0,3}(?:pills|tablets|bleach|detergent|laundry pods?|tide pods?|dishwasher pods?|rat poison|poison|antifreeze|cleaning (?:products?|supplies|solution)|cleaner|chemicals?|button batter(?:y|ies)|batter(?:y|ies)|magnets?|lighter fluid|gasoline|lamp oil|bottle of|windshield fluid|drain cleaner|ammonia|mouthwash|vitamins|iron pills)`,
       `(?:got|gotten) into (?:my|his|her|the|grandmas|grandpas|our) (?:[a-z]+ )?(?:meds|medicine|medication|medications|pill bottle|pills|cabinet|purse)`,
+      `(?:son|daughter|toddler|kid|kids|child|baby|grandson|granddaughter|niece|nephew|boy|girl) (?:[a-z]+ ){0,4}(?:took|ate|swallowed|chewed|got into|drank|found and ate) (?:some of |a few of |several of |a bunch of |a handful of |\\d+ of |some |several |a few |\\d+ )(?:my |his |her |the |their |our )?(?:[a-z]+ ){0,2}(?:pills?|tablets?|meds|medicine|medication|gummies|vitamins|capsules)`,
+      `(?:took|ate|swallowed|chewed) (?:some of |a few of |a bunch of )?(?:my |his |her |the )?(?:grandmas|grandpas|grandmothers|grandfathers|someone elses|aunts|uncles|neighbors) (?:[a-z]+ ){0,2}(?:pills|meds|medicine|medication|tablets)`,
       'poison(?:ed|ing)|poison control|carbon monoxide|co poisoning|fumes (?:and|made) (?:[a-z]+ )?(?:dizzy|pass|sick)',
       'too (?:much|many) (?:fentanyl|heroin|oxy[a-z]*|opioids?|xanax|insulin)|(?:fentanyl|heroin) (?:and|he|she) (?:wont|isnt|not)',
       'narcan|naloxone (?:now|given|used|to)',
@@ -145,6 +162,8 @@ export const EN_SIGNALS: readonly SignalDef[] = [
     patterns: [
       '(?:wont|doesnt|dont|cant|will not|does not|cannot|couldnt|isnt|is not|not) stop(?:ping)? (?:the )?(?:bleeding|blood)',
       '(?:bleeding|blood) (?:wont|will not|doesnt|does not|just wont|still wont|isnt|is not|hasnt|has not) (?:stop|stopping|stopped|slow|slowing|go away)',
+      '(?:bleeding|bleed|bleeds|nosebleed|nose bleed|blood|cut|wound|gash) (?:[a-z0-9]+ ){0,6}(?:wont|will not|doesnt|does not|cant|cannot|isnt|is not|not) (?:stop|stopping|slow|slowing)(?! (?:bleeding|blood))',
+      'gushing|spurting',
       '(?:bleeding|bleeds|bled) (?:heavily|a lot|alot|badly|profusely|everywhere|nonstop|non stop|like crazy|so much|really bad|so bad|very heavily|through)',
       '(?:heavy|severe|massive|uncontrolled|uncontrollable|profuse|serious|lots of) bleeding',
       '(?:blood|bleeding) (?:is )?(?:everywhere|all over|gushing|spurting|pouring|squirting|soaking)',
@@ -160,7 +179,7 @@ export const EN_SIGNALS: readonly SignalDef[] = [
       'bleeding (?:from|out of) (?:my |his |her )?(?:head|ears?|eyes?)',
       'pool of blood|blood loss',
     ],
-    unless: 'a little|little bit|bit of blood|tiny|spotting|gums|when i (?:brush|floss)|floss|brushing|paper cut|shaving|nosebleed|nose bleed|period',
+    unless: 'a little|little bit|bit of blood|tiny|spotting|gums|when i (?:brush|floss)|floss|brushing|paper cut|shaving|period|blood money|bleeding money|bleeding me dry|bleeding us dry',
   },
   {
     code: 'unconscious',
@@ -207,7 +226,7 @@ export const EN_SIGNALS: readonly SignalDef[] = [
       'anaphyla[a-z]*',
       '(?:used|use|had to use|gave (?:him|her|them)|injected|stabbed|jabbed) (?:my|his|her|the|their|an) ?(?:epi ?pen|epinephrine|auvi q)',
       '(?:allergic reaction|reacting|allergy attack|reaction) (?:[a-z]+ ){0,4}(?:cant breathe|throat|tongue|lips swelling|wheezing|hard to breathe|trouble breathing)',
-      '(?:severe|bad|serious|major|strong) allergic reaction',
+      '(?:severe|serious|major|strong|terrible|life threatening) allergic reaction',
       'hives (?:[a-z]+ ){0,3}(?:throat|tongue|lips|breathe|breathing|wheez)',
       'stung by a bee and (?:[a-z]+ ){0,2}(?:swelling|throat|breathe)',
     ],
@@ -259,6 +278,12 @@ export const EN_SIGNALS: readonly SignalDef[] = [
     patterns: [
       '(?:going to|gonna|about to|might|could|almost|nearly) (?:pass out|faint|black out)',
       '(?:feel|feeling|felt) (?:very |really |so )?(?:faint|lightheaded|light headed|woozy)(?! spell)',
+    ],
+  },
+  {
+    code: 'dizziness',
+    level: 'urgent',
+    patterns: [
       '(?:very|really|extremely|so|super) (?:dizzy|lightheaded|light headed)',
       '(?:room|everything) (?:is )?spinning|vertigo (?:[a-z]+ ){0,3}(?:cant|vomit|throw)',
       'cant (?:stand|walk) (?:up )?(?:without|because) (?:[a-z]+ ){0,3}(?:dizzy|falling|spinning)',
@@ -283,11 +308,12 @@ export const EN_SIGNALS: readonly SignalDef[] = [
     code: 'time-sensitive-med-out',
     level: 'urgent',
     patterns: [
-      `(?:ran|run|running|runing|am|im|i am|is|are|just ran|completely|totally|all) out of (?:my |his |her |the |our )?(?:[a-z]+ ){0,3}(?:meds|medicine|medicines|medication|medications|pills|insulin|inhaler|blood pressure|bp|heart|seizure|blood thinner|anticoagulant|warfarin|coumadin|eliquis|xarelto|metoprolol|lisinopril|amlodipine|losartan|levothyroxine|prednisone|antibiotics?|inhalers|albuterol|nitro|nitroglycerin|keppra|lamotrigine|lamictal|depakote|dilantin|methadone|suboxone|buprenorphine|antidepressant|lithium|clonidine|xanax|klonopin|transplant|tacrolimus|anti rejection|prescription|rx|doses?|tablets|injections?|pens?|patches)(?! refills| of refills)`,
+      `(?:(?:ran|run|running|runing|am|im|i am|is|are|just ran|completely|totally|all) out of (?:my |his |her |the |our )?|out of (?:my|his|her|our) )(?:[a-z]+ ){0,3}(?:meds|medicine|medicines|medication|medications|pills|insulin|lantus|humalog|novolog|basaglar|levemir|tresiba|toujeo|admelog|inhaler|blood pressure|bp|heart|seizure|blood thinner|anticoagulant|warfarin|coumadin|eliquis|xarelto|metoprolol|lisinopril|amlodipine|losartan|levothyroxine|prednisone|antibiotics?|inhalers|albuterol|nitro|nitroglycerin|keppra|lamotrigine|lamictal|depakote|dilantin|methadone|suboxone|buprenorphine|antidepressant|lithium|clonidine|xanax|klonopin|transplant|tacrolimus|anti rejection|prescription|rx|doses?|tablets|injections?|pens?|patches)(?! refills| of refills)`,
       '(?:no|dont have any|do not have any|none|zero|0) (?:more )?(?:[a-z]+ ){0,2}(?:insulin|pills|meds|medication|medicine|inhaler|doses?|tablets) (?:left|remaining|at home|til|until|and)',
       '(?:last|final|only one|one more|one) (?:[a-z]+ )?(?:pill|dose|tablet|injection|insulin pen|pen) (?:left|today|tonight|remaining|this morning)',
       '(?:took|take|taking) (?:my )?(?:last|final) (?:[a-z]+ )?(?:pill|dose|tablet|one|injection)',
-      '(?:will |going to |gonna |ill )?run out (?:today|tonight|tomorrow|by tomorrow|this evening|in the morning)',
+      '(?:will |going to |gonna |ill |its going to |it will |they will )?(?:run|runs|running|ran) out (?:today|tonight|tomorrow|by tomorrow|this evening|in the morning|this afternoon)',
+      'last (?:[a-z]+ ){0,2}(?:pill|tablet|pen|vial|insulin pen|inhaler|patch)s?(?! (?:bottle|refill))',
       '(?:refill|refills|prescription|prescriptions|rx|script|meds|medicine|medication|medications|insulin|inhaler|pills|blood thinner) (?:[a-z]+ ){0,5}(?:today|tonight|asap|a s a p|right away|immediately|by (?:this|tonight|5|end of day)|this afternoon|as soon as possible|before (?:[a-z]+ )?(?:tonight|tomorrow|the weekend|closing)|urgent|urgently|stat)',
       '(?:urgent|urgently|asap|today|emergency) (?:[a-z]+ ){0,2}(?:refill|prescription|rx)',
       'missed (?:[a-z]+ ){0,2}(?:doses?|days) of (?:my )?(?:[a-z]+ )?(?:insulin|seizure|blood thinner|transplant|heart|warfarin|eliquis|blood pressure)',
@@ -301,10 +327,10 @@ export const EN_SIGNALS: readonly SignalDef[] = [
     level: 'urgent',
     patterns: [
       '(?:burning|burns|burn|stinging|stings|hurts|pain|painful|painfull) (?:[a-z]+ ){0,2}(?:when|while|to|with|during|after) (?:i |he |she |we |im )?(?:pee|peeing|urinate|urinating|urination|go pee|use the bathroom|go to the bathroom|wee)',
-      'painful (?:urination|peeing)|dysuria',
+      'painful (?:urination|peeing)|dysuria|burning (?:pee|urine|urination|when peeing|while peeing)',
       'uti|utis|urinary tract infection|bladder infection|kidney infection',
       '(?:pee|peeing|urinating) (?:every|constantly|all the time) (?:[a-z]+ ){0,3}(?:burn|hurts|pain)',
-      'blood (?:in|when i) (?:my |his |her |the )?(?:urine|pee|wee)|bloody (?:urine|pee)|(?:urine|pee) (?:is )?(?:red|bloody|pink|brown)',
+      '(?:peeing|pee|pees|urinating|passing|peed) (?:out )?blood|blood (?:in|when i) (?:my |his |her |the )?(?:urine|pee|wee)|bloody (?:urine|pee)|(?:urine|pee) (?:is )?(?:red|bloody|pink|brown)',
     ],
   },
   {
@@ -316,10 +342,19 @@ export const EN_SIGNALS: readonly SignalDef[] = [
       'red (?:streak|streaks|line|lines) (?:[a-z]+ ){0,3}(?:up|going|from|spreading|on)',
       'hives all over|covered in hives|broke out in hives|rash (?:all over|everywhere)',
       '(?:rash|spots) (?:[a-z]+ ){0,3}(?:blisters?|blistering|peeling|purple|dont blanch|doesnt fade|with (?:a )?fever)',
+    ],
+    unless: 'history of|results|chart|records',
+  },
+  {
+    code: 'infection-signs',
+    level: 'urgent',
+    patterns: [
       'pus|oozing|draining (?:pus|fluid)|abscess|boil (?:[a-z]+ ){0,3}(?:bigger|worse|hurts|red)',
       'cellulitis|infected|infection (?:[a-z]+ ){0,3}(?:worse|spreading)',
+      '(?:swollen|swelling|puffy) and (?:red|hot|warm|hard)|(?:red|hot|warm) and (?:swollen|swelling|puffy)',
+      'stepped on (?:a |an |some )?(?:rusty )?(?:nail|glass|needle|tack)|puncture wound|rusty nail',
     ],
-    unless: 'history of|pus free|no pus|results|chart|records',
+    unless: 'history of|results|chart|records|ear infection|sinus infection|yeast infection',
   },
   {
     code: 'vomiting-dehydration',
@@ -338,7 +373,9 @@ export const EN_SIGNALS: readonly SignalDef[] = [
     code: 'post-procedure-problem',
     level: 'urgent',
     patterns: [
-      '(?:incision|wound|stitches|sutures|staples|surgical site|surgery site|cut|drain|port|biopsy site|c section|csection) (?:[a-z]+ ){0,3}(?:red|redder|swollen|swelling|oozing|leaking|opened|open|opening|split|hot|warm|infected|bleeding|pus|smells|draining|came apart|coming apart|pulled apart)',
+      '(?:incision|wound|stitches|sutures|staples|surgical site|surgery site|cut|drain|port|biopsy site|c section|csection) (?:[a-z]+ ){0,5}(?:red|redder|swollen|swelling|oozing|leaking|opened|open|opening|split|hot|warm|infected|bleeding|pus|smells|draining|came apart|coming apart|pulled apart)',
+      '(?:red|redness|swollen|swelling|pus|oozing|drainage|draining|bleeding|warm|hot|opening|opened|gap|gaping)(?: and (?:red|redness|swollen|swelling|pus|oozing|warm|hot|painful|pain))? (?:around|at|on|from|near|of|in) (?:my |the |his |her )?(?:[a-z]+ )?(?:incision|wound|stitches|sutures|surgical site|staples|c section|csection|scar|drain site)',
+      '(?:pain|swelling|redness|bleeding|drainage) (?:in|at|around|from|of|near) (?:my |the |his |her )?(?:[a-z]+ )?(?:incision|wound|surgical site|stitches|surgery site|c section|csection|scar) (?:[a-z]+ ){0,4}(?:worse|worsening|increasing|unbearable|spreading)',
       '(?:pain|swelling|bleeding|redness|fever) (?:[a-z]+ ){0,4}(?:worse|worsening|increasing|getting worse|unbearable|not improving) (?:[a-z]+ ){0,4}(?:after|since|following|from) (?:my |his |her |the |a )?(?:[a-z]+ )?(?:surgery|procedure|operation|biopsy|colonoscopy|extraction|c section|delivery|injection|implant|iud)',
       '(?:after|since|following) (?:my |his |her |the |a |an )?(?:[a-z]+ )?(?:surgery|procedure|operation|biopsy|colonoscopy|endoscopy|extraction|c section|vasectomy|iud insertion|injection) (?:[a-z]+ ){0,5}(?:worse|worsening|fever|bleeding|swollen|swelling|pus|red|cant|severe|unbearable|vomiting)',
     ],
@@ -372,7 +409,7 @@ export const EN_SIGNALS: readonly SignalDef[] = [
     patterns: [
       '(?:dog|cat|animal|raccoon|bat|snake|spider|human) bite|bit by (?:a|the|our|my|his|her|their|neighbors) (?:[a-z]+ )?(?:dog|cat|raccoon|bat|snake|spider)|(?:dog|cat|snake) bit',
       '(?:deep|big|bad|large|gaping) (?:cut|laceration|gash|wound)|needs? stitches|might need stitches',
-      '(?:think|pretty sure|might be|may be|it is|its) (?:[a-z]+ ){0,2}(?:broken|fractured|dislocated)|broke (?:my|his|her) (?:[a-z]+ )?(?:arm|leg|wrist|ankle|hand|foot|finger|toe|collarbone|hip|nose)',
+      '(?:think|pretty sure|might be|may be|it is|its) (?:[a-z]+ ){0,2}(?:broken|fractured|dislocated)|(?:my|his|her) (?:[a-z]+ )?(?:arm|leg|wrist|ankle|hand|foot|finger|toe|collarbone|hip|nose|rib|ribs|elbow|knee|shoulder|jaw|bone) (?:is |might be |may be |could be |looks |feels |seems |got )*(?:broken|fractured|dislocated|snapped)|broke (?:my|his|her) (?:[a-z]+ )?(?:arm|leg|wrist|ankle|hand|foot|finger|toe|collarbone|hip|nose)',
       '(?:bad|serious|severe|second degree|third degree) burns?|burned (?:[a-z]+ ){0,3}(?:blisters?|blistering)',
       '(?:chemical|bleach|something|glass|metal) (?:[a-z]+ ){0,2}in (?:my|his|her) eye|eye (?:[a-z]+ ){0,3}(?:swollen shut|red and painful|very painful|injury)|(?:sudden )?(?:flashes|floaters) (?:[a-z]+ ){0,3}(?:curtain|shadow)',
       'car (?:accident|crash|wreck)|fell (?:off|down) (?:[a-z]+ ){0,3}(?:ladder|stairs|roof)',
@@ -397,6 +434,7 @@ export const EN_SIGNALS: readonly SignalDef[] = [
     code: 'palpitations',
     level: 'urgent',
     patterns: [
+      'heart (?:is |feels like its |feels like it is |feels like it s )?(?:going to|gonna|about to) (?:explode|burst|jump out|beat out)',
       'heart (?:is )?(?:racing|pounding|beating (?:really |very |so |super )?(?:fast|hard|irregular[a-z]*)|fluttering|skipping|flip flopping|jumping)',
       'palpitations|racing heart|irregular heartbeat|afib (?:[a-z]+ ){0,3}(?:again|racing|fast)',
     ],

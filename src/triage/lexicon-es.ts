@@ -20,7 +20,8 @@ export const ES_SIGNALS: readonly SignalDef[] = [
     level: 'emergency',
     patterns: [
       'dolor(?:es)? (?:[a-z]+ ){0,2}(?:de|en el|en mi|del|al|en su|en) pecho',
-      '(?:me|le|nos) (?:duele|duelen|dolia|esta doliendo|arde|aprieta|pesa|quema|punza) (?:mucho |muchisimo |bastante |horrible |fuerte )?(?:el|mi|su) pecho',
+      '(?:me|le|nos) (?:duele|duelen|dolia|esta doliendo|arde|aprieta|apretaba|pesa|quema|punza) (?:mucho |muchisimo |bastante |horrible |fuerte )?(?:el|mi|su) (?:pecho|corazon)',
+      'dolor (?:en el|del|de) corazon',
       'pecho (?:me |le )?(?:duele|dolia|aprieta|apretado|oprimido|pesado|arde|quema)',
       '(?:presion|opresion|apreton|peso|ardor|punzada|punzadas|molestia|molestias|tension|piquete|piquetes|apretazon|dolencia) (?:[a-z]+ ){0,2}(?:en|de|del|sobre) (?:el |mi |su |medio del )?pecho',
       '(?:siento|sentir|tengo|tiene|siente) (?:como )?(?:un |una )?(?:peso|presion|opresion|elefante|piedra) (?:en|sobre) (?:el|mi) pecho',
@@ -44,6 +45,7 @@ export const ES_SIGNALS: readonly SignalDef[] = [
       'ictus',
       '(?:cara|boca|labio|ojo|sonrisa|parpado|cachete) (?:[a-z]+ ){0,3}(?:caida|caido|torcida|torcido|chueca|chueco|ladeada|ladeado|dormida|paralizada|paralizado|colgando|caida de un lado|desviada|desviado|jalada)',
       'se (?:le|me) (?:cayo|callo|torcio|desvio|puso chueca|chueco|jalo) (?:la cara|la boca|un lado|el labio|media cara|el ojo)',
+      'se (?:le|me) (?:durmio|adormecio|entumio|paralizo|entumecio) (?:toda )?(?:la mitad de la cara|la mitad del cuerpo|media cara|un lado|el lado (?:izquierdo|derecho)|la cara)',
       '(?:un lado|lado izquierdo|lado derecho|la mitad|media|mitad) (?:de )?(?:la |su |mi |del )?(?:cara|cuerpo)? ?(?:esta |se siente |se me |se le |lo |la |se )?(?:dormid[ao]|adormecid[ao]|paralizad[ao]|entumid[ao]|sin fuerza|debil|caid[ao]|durmio|adormecio|paralizo)',
       '(?:habla|hablando|voz|palabras|lengua) (?:[a-z]+ ){0,2}(?:arrastrada|arrastradas|arrastrando|rara|raro|enredada|enredadas|trabada|trabadas|mocha|confusa|sin sentido|pesada|torpe|no se le entiende)',
       'arrastra(?:ndo)? (?:las )?palabras',
@@ -88,6 +90,8 @@ export const ES_SIGNALS: readonly SignalDef[] = [
     patterns: [
       'suicid[a-z]*',
       '(?:me )?quiero morir(?:me)?|quisiera morir(?:me)?|quiero estar muert[ao]|me quiero matar|quiero matarme',
+      'se (?:quiere|queria|va a|iba a) (?:morir|matar)|me (?:quiero|queria) (?:morir|matar)|quiere morirse|quiere matarse|se va a suicidar',
+      'se (?:corta|corto|esta cortando|lastima|hace dano) (?:[a-z]+ ){0,1}(?:los brazos|las munecas|las piernas|las venas|a proposito|a si mism[ao])',
       '(?:quisiera|deseo|desearia|prefiero|preferiria|mejor) (?:estar )?muert[ao]',
       '(?:quitarme|quitarse|quitar(?:me)? la) (?:la )?vida',
       'matarme|me voy a matar|se va a matar|se quiere matar|me quiero matar|pienso matarme',
@@ -97,6 +101,9 @@ export const ES_SIGNALS: readonly SignalDef[] = [
       'no tengo (?:razones|razon|motivos?|ganas) (?:para|por|de) (?:vivir|seguir)',
       'acabar con (?:todo|mi vida|esto de una vez)|terminar con mi vida|mejor me muero|ojala (?:me muera|no despierte|estuviera muert[ao])',
       'desaparecer para siempre|dormir para siempre|no despertar nunca',
+      'no aguanto (?:mas )?(?:la vida|vivir|esta vida|seguir viviendo)|ya no (?:puedo|aguanto) (?:mas )?con (?:la|mi) vida',
+      '(?:me voy a|voy a|quiero|pienso|estoy pensando en) (?:tomar|tragar|tomarme|tragarme) (?:todas? (?:las|mis)|todo el frasco|un frasco|el frasco|muchas|todos (?:los|mis)) (?:[a-z]+ ){0,2}(?:pastillas|pildoras|medicinas|medicamentos|tabletas|frasco)?',
+      'cartas? de despedida|despedirme de todos|regalando (?:mis|todas mis) cosas',
       'pensamientos (?:de|sobre) (?:morir|muerte|matarme|hacerme dano|suicid[a-z]*)',
     ],
     unless: 'de (?:risa|verguenza|ganas|aburrimiento|hambre)|prevencion|linea de ayuda|formulario|cuestionario',
@@ -109,7 +116,7 @@ export const ES_SIGNALS: readonly SignalDef[] = [
       '(?:me|se) (?:estoy|esta) muriendo',
       'me voy a morir(?! de (?:risa|hambre|ganas|verguenza|aburrimiento|sueno|calor|frio|la risa|los nervios))',
     ],
-    unless: 'de (?:risa|ganas|hambre|verguenza|aburrimiento|sueno|calor|frio|curiosidad|nervios|envidia|amor|pena)|jaja|jeje',
+    unless: 'de (?:la |el )?(?:risa|ganas|hambre|verguenza|aburrimiento|sueno|calor|frio|curiosidad|nervios|envidia|amor|pena|cansancio|flojera)|jaja|jeje|jajaja',
   },
   {
     code: 'overdose',
@@ -120,6 +127,7 @@ export const ES_SIGNALS: readonly SignalDef[] = [
       `(?:se |me )?(?:tomo|tome|trago|trague|comio|comi) (?:todo el|un|el) (?:frasco|bote|envase|blister) (?:de )?(?:[a-z]+)?`,
       '(?:se |me )?(?:comio|trago|bebio|tomo|tome|trague|bebi|comi) (?:[a-z]+ ){0,3}(?:veneno|detergente|pila|pilas|bateria|baterias|cloro|lejia|raticida|limpiador|quimicos?|anticongelante|gasolina|iman|imanes|capsula de detergente|jabon de (?:ropa|lavar|trastes)|destapacanos|thinner|aguarras)',
       'se comio (?:[a-z]+ ){0,3}(?:pastillas|medicinas|pildoras|medicamentos)',
+      '(?:se )?(?:tomo|comio|trago|bebio) (?:unas |las |algunas |varias |muchas )?(?:[a-z]+ )?(?:pastillas|pildoras|medicinas|tabletas|medicamentos|gomitas|vitaminas) (?:[a-z]+ ){0,2}de (?:su|mi|la|el|sus|mis) (?:abuel[ao]s?|abuelit[ao]s?|mama|papa|tia|tio|herman[ao]|vecin[ao]|otra persona)',
       'envenen[a-z]*|intoxica(?:do|da|cion|dos|das)|centro de (?:control de )?(?:envenenamiento|toxicologia)|monoxido de carbono',
     ],
     unless: 'prevencion|clase|curso|bajo llave',
@@ -224,6 +232,12 @@ export const ES_SIGNALS: readonly SignalDef[] = [
     level: 'urgent',
     patterns: [
       '(?:me voy a|se va a|siento que me|sentia que me|casi me|casi se) (?:desmay[a-z]*|desvanec[a-z]*|caer)',
+    ],
+  },
+  {
+    code: 'dizziness',
+    level: 'urgent',
+    patterns: [
       '(?:muy|bien|super|demasiado) maread[ao]|(?:me da|todo me da|le da) vueltas (?:todo|la cabeza)|todo (?:me )?da vueltas|vertigo (?:[a-z]+ ){0,3}(?:vomit[a-z]*|no puedo)',
     ],
   },
@@ -261,7 +275,8 @@ export const ES_SIGNALS: readonly SignalDef[] = [
     code: 'uti-symptoms',
     level: 'urgent',
     patterns: [
-      '(?:ardor|arde|ardencia|quema|duele|dolor|me arde|me quema|me duele|le arde|le duele) (?:[a-z]+ ){0,2}(?:al|cuando|para|a la hora de) (?:orinar|orino|hago pipi|hacer pipi|ir al bano|voy al bano|miccionar|hace pipi|orina)',
+      '(?:ardor|arde|ardencia|quema|duele|dolor|me arde|me quema|me duele|le arde|le duele) (?:[a-z]+ ){0,2}(?:al|cuando|para|a la hora de) (?:voy a |va a |quiero |intento )?(?:orinar|orino|hago pipi|hacer pipi|ir al bano|voy al bano|miccionar|hace pipi|orina)',
+      '(?:orino|orinando|hago pipi|haciendo pipi) (?:con )?sangre',
       'infeccion (?:de|en la|urinaria|de orina|en las vias urinarias|de vejiga|de rinon|en los rinones|de rinones)',
       'sangre en (?:la |mi |su )?(?:orina|pipi)|orina (?:[a-z]+ )?(?:con sangre|roja|cafe|oscura y con dolor)',
       'mal de orin',

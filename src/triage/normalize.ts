@@ -20,9 +20,11 @@ export interface NormalizedText {
 }
 
 const COMBINING = /\p{M}/gu;
-const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
 const APOSTROPHES = new Set(["'", '\u2019', '\u2018', '`', '\u00b4', '\u02bc']);
 const KEPT_PUNCTUATION = new Set(['.', '!', '?', ';', ',', ':', '/']);
+
+const isDigit = (ch: string | undefined): boolean => ch !== undefined && ch >= '0' && ch <= '9';
 
 /**
  * Lowercase, strip accents/combining marks and apostrophes, turn other symbols
@@ -33,50 +35,68 @@ export function basicNormalize(input: string): NormalizedText {
   const out: string[] = [];
   const start: number[] = [];
   const end: number[] = [];
-  const push = (ch: string, s: number, e: number): void => {
+  let last = ''; // last emitted char ('' when none)
+
+  const emit = (ch: string, s: number, e: number, word: boolean): void => {
+    const n = out.length;
+    if (word) {
+      if (n >= 2 && last === ch && out[n - 2] === ch && !isDigit(ch)) {
+        end[n - 1] = e; // third identical letter in a row: keep at most two
+        return;
+      }
+    } else if (ch === ' ') {
+      if (n === 0 || last === ' ' || KEPT_PUNCTUATION.has(last)) return;
+    } else if (ch === '.' && (n === 0 || last === '.')) {
+      return;
+    } else if (last === ' ') {
+      // punctuation replaces a preceding space ("pain ," → "pain,")
+      out[n - 1] = ch;
+      start[n - 1] = s;
+      end[n - 1] = e;
+      last = ch;
+      return;
+    }
     out.push(ch);
     start.push(s);
     end.push(e);
+    last = ch;
   };
+
+  const len = input.length;
   let i = 0;
-  for (const cp of input) {
+  while (i < len) {
+    const code = input.charCodeAt(i);
     const s = i;
-    const e = i + cp.length;
-    i = e;
-    if (cp === '\n' || cp === '\r') {
-      const last = out[out.length - 1];
-      if (out.length > 0 && last !== '.') {
-        if (last === ' ') {
-          out[out.length - 1] = '.';
-          start[start.length - 1] = s;
-          end[end.length - 1] = e;
-        } else push('.', s, e);
+    if (code < 128) {
+      i++;
+      if (code >= 97 && code <= 122) emit(input[s] as string, s, i, true);
+      else if (code >= 65 && code <= 90) emit(String.fromCharCode(code + 32), s, i, true);
+      else if (code >= 48 && code <= 57) emit(input[s] as string, s, i, true);
+      else if (code === 10 || code === 13) emit('.', s, i, false);
+      else if (code !== 39 && code !== 96) {
+        const ch = input[s] as string;
+        emit(KEPT_PUNCTUATION.has(ch) ? ch : ' ', s, i, false);
       }
       continue;
     }
+    const cp = String.fromCodePoint(input.codePointAt(i) as number);
+    i += cp.length;
     if (APOSTROPHES.has(cp)) continue;
+    if (cp === '\u2028' || cp === '\u2029') {
+      emit('.', s, i, false);
+      continue;
+    }
     const folded = cp.normalize('NFD').replace(COMBINING, '').toLowerCase();
     for (const ch of folded) {
-      if (LETTER_OR_DIGIT.test(ch)) {
-        const n = out.length;
-        if (n >= 2 && out[n - 1] === ch && out[n - 2] === ch && /\p{L}/u.test(ch)) {
-          // Third identical letter in a row ("helppp", "pleeease"): keep at most two.
-          end[n - 1] = e;
-          continue;
-        }
-        push(ch, s, e);
-      } else if (KEPT_PUNCTUATION.has(ch)) {
-        if (out[out.length - 1] === ' ') {
-          out[out.length - 1] = ch;
-          start[start.length - 1] = s;
-          end[end.length - 1] = e;
-        } else push(ch, s, e);
-      } else if (out.length > 0 && out[out.length - 1] !== ' ') {
-        push(' ', s, e);
-      }
+      const c = ch.charCodeAt(0);
+      if (c < 128) {
+        const word = (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+        emit(word ? ch : KEPT_PUNCTUATION.has(ch) ? ch : ' ', s, i, word);
+      } else emit(LETTER_OR_DIGIT.test(ch) ? ch : ' ', s, i, LETTER_OR_DIGIT.test(ch));
     }
   }
-  // Make sure punctuation is followed by a space so tokens stay separated ("pain,cant" -> "pain, cant").
+  // Make sure punctuation is followed by a space so tokens stay separated ("pain,cant" → "pain, cant"),
+  // except inside numbers ("101.5", "10:30") and around "/" ("190/110").
   const text: string[] = [];
   const st: number[] = [];
   const en: number[] = [];
@@ -89,11 +109,10 @@ export function basicNormalize(input: string): NormalizedText {
     if (
       next !== undefined &&
       next !== ' ' &&
-      KEPT_PUNCTUATION.has(ch) &&
       ch !== '/' &&
-      !(ch === '.' && /\d/.test(next) && /\d/.test(out[k - 1] ?? '')) &&
-      !(ch === ':' && /\d/.test(next)) &&
-      !KEPT_PUNCTUATION.has(next)
+      KEPT_PUNCTUATION.has(ch) &&
+      !KEPT_PUNCTUATION.has(next) &&
+      !((ch === '.' || ch === ':' || ch === ',') && isDigit(next) && isDigit(out[k - 1]))
     ) {
       text.push(' ');
       st.push(end[k] as number);
@@ -131,7 +150,12 @@ export function withinOneEdit(a: string, b: string, maxEditAt = Infinity): boole
   return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
-const collapseDoubles = (w: string): string => w.replace(/(\p{L})\1+/gu, '$1');
+/** "bleeedding" → "bleding": collapse every run of a repeated character to one. */
+const collapseDoubles = (w: string): string => {
+  let out = '';
+  for (let i = 0; i < w.length; i++) if (w[i] !== w[i - 1]) out += w[i];
+  return out;
+};
 
 /** A speller that maps misspelt key words to their canonical form. Build once at module load. */
 export interface Speller {
@@ -156,30 +180,33 @@ export function createSpeller(
     const c = collapseDoubles(k);
     if (!dedup.has(c)) dedup.set(c, k);
   }
-  const byLength = new Map<number, string[]>();
+  // Fuzzy candidates indexed by first letter + length.
+  const buckets = new Map<string, string[]>();
   for (const k of keywords) {
     if (k.length < 5) continue;
-    const list = byLength.get(k.length) ?? [];
+    const key = `${k[0]}${k.length}`;
+    const list = buckets.get(key) ?? [];
     list.push(k);
-    byLength.set(k.length, list);
+    buckets.set(key, list);
   }
   return {
     correct(token: string): string {
       if (known.has(token)) return token;
       const v = variantMap.get(token);
       if (v !== undefined) return v;
-      if (token.length < 4 || /\d/.test(token)) return token;
+      if (token.length < 4 || isDigit(token[0])) return token;
       const d = dedup.get(collapseDoubles(token));
       if (d !== undefined) return d;
       if (token.endsWith('in') && known.has(`${token}g`)) return `${token}g`; // "bleedin", "breathin"
       if (token.length < 5) return token;
+      const first = token[0] as string;
       for (const len of [token.length, token.length - 1, token.length + 1]) {
-        const list = byLength.get(len);
+        const list = buckets.get(`${first}${len}`);
         if (!list) continue;
         for (const k of list) {
           // Typos rarely change the first letter, and edits in the last two letters are
           // usually inflections of another real word; excluding both keeps false corrections down.
-          if (k[0] === token[0] && withinOneEdit(token, k, k.length - 3)) return k;
+          if (withinOneEdit(token, k, k.length - 3)) return k;
         }
       }
       return token;
@@ -194,7 +221,7 @@ export function normalize(input: string, speller: Speller): NormalizedText {
   const start: number[] = [];
   const end: number[] = [];
   const src = base.text;
-  const word = /\p{L}+/gu;
+  const word = /[a-z]+/g;
   let last = 0;
   let m: RegExpExecArray | null;
   const copy = (from: number, to: number): void => {

@@ -123,7 +123,7 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
     notifier,
     ...(options.clock && { clock: options.clock }),
     options: { portalLink: `${pageOrigin}/`, ...options.backend },
-    onError: (error, context) => console.error(`[portal mock] ${context}`, error),
+    onError: (error, context) => console.warn(`[portal mock] ${context}`, error),
   });
 
   let sessionToken: string | null = null;
@@ -167,11 +167,18 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
       if (name !== 'cookie') headers[name] = value; // only the mock's own session cookie counts
     });
     if (sessionToken) headers['cookie'] = `${SESSION_COOKIE}=${sessionToken}`;
-    const body = request.method === 'GET' || request.method === 'HEAD' ? undefined : new Uint8Array(await request.arrayBuffer());
+    const body =
+      request.method === 'GET' || request.method === 'HEAD' ? undefined : new Uint8Array(await request.arrayBuffer());
 
     const response = await handleRequest(
       backend,
-      { method: request.method, url: path + url.search, headers, body, ...(headers['origin'] && { origin: headers['origin'] }) },
+      {
+        method: request.method,
+        url: path + url.search,
+        headers,
+        body,
+        ...(headers['origin'] && { origin: headers['origin'] }),
+      },
       { cookie: { name: SESSION_COOKIE } },
     );
     const setCookie = response.headers['set-cookie'];

@@ -67,6 +67,9 @@ export const composeStyles = css`
   }
 
   /* ---- fields */
+  .field > p {
+    margin: 0;
+  }
   .money {
     display: flex;
     align-items: stretch;
@@ -132,8 +135,10 @@ export const composeStyles = css`
   .sent-actions {
     margin-top: 0;
   }
-  .new-tab {
-    font-size: 0.875em;
+  .payment-link {
+    display: inline-block;
+    padding-block: 0.6em; /* a 44 px target without looking like a button */
+    font-weight: 600;
   }
 
   @media (forced-colors: active) {

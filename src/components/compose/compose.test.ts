@@ -246,7 +246,7 @@ describe('<portal-compose>', () => {
       expect($(el, '#subject')).to.equal(null);
       const refill = $(el, '#category-refill')!;
       const description = $(el, `#${refill.getAttribute('aria-describedby')}`)!;
-      expect(description.textContent).to.contain('medicine');
+      expect(description.textContent).to.contain('refill of a medication');
     });
 
     it('always shows the calm safety notice with tel: links to 911 and the office', async () => {

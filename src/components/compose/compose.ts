@@ -47,7 +47,8 @@ interface SentState {
 type View = 'misconfigured' | 'loading' | 'error' | 'signed-out' | 'password' | 'consent' | 'revoked' | 'sent' | 'form';
 
 const MONEY = /^\$?\s*(\d{1,3}(,\d{3})+|\d+)(\.\d{1,2})?$/;
-const NUMBER = /^\d+([.,]\d+)?$/;
+/** Whole numbers, as the contract's server checks them. */
+const NUMBER = /^\d{1,9}$/;
 
 /**
  * A new message to the office, in one of the clinic's categories, with the
@@ -324,11 +325,9 @@ export class PortalCompose extends PortalElement {
     if (this.#pristine() && !this.selected) return null;
     // Card numbers must never be stored on the server, not even in a draft.
     if (this.#hasCardNumber) return null;
-    const fields: Record<string, string> = {};
-    for (const f of this.#current?.fields ?? []) {
-      const v = this.values[f.id];
-      if (v) fields[f.id] = v.slice(0, LIMITS.fieldValueMax);
-    }
+    // Only values the server will accept go into the draft (a half-typed amount would
+    // make the whole save fail); what is on screen stays as typed.
+    const fields = this.#fieldValues({ onlyValid: true });
     return {
       threadId: null,
       category: this.selected,
@@ -536,13 +535,21 @@ export class PortalCompose extends PortalElement {
     this.#onSendError(outcome.error);
   }
 
-  #payload(category: CategoryId): NewMessage {
+  /** The current category's field values as the contract wants them (trimmed; money without "$" and ","). */
+  #fieldValues({ onlyValid }: { onlyValid: boolean }): Record<string, string> {
     const fields: Record<string, string> = {};
     for (const f of this.#current?.fields ?? []) {
-      let v = (this.values[f.id] ?? '').trim();
+      const raw = this.values[f.id] ?? '';
+      let v = raw.trim();
+      if (!v || (onlyValid && (this.#validateField(f, raw) || containsCardNumber(raw)))) continue;
       if (f.kind === 'money') v = v.replace(/[$,\s]/g, '');
-      if (v) fields[f.id] = v;
+      fields[f.id] = v;
     }
+    return fields;
+  }
+
+  #payload(category: CategoryId): NewMessage {
+    const fields = this.#fieldValues({ onlyValid: false });
     const draftId = this.#draft.draftId;
     return {
       category,
@@ -828,9 +835,10 @@ export class PortalCompose extends PortalElement {
         ${url
           ? html`<p>${t.term('compose.payment.intro')}</p>
               <p>
-                <a class="button secondary" href=${url} target="_blank" rel="noopener noreferrer"
-                  >${t.term('compose.payment.link')} <span class="new-tab">${t.term('compose.payment.newTab')}</span></a
+                <a class="payment-link" href=${url} target="_blank" rel="noopener noreferrer"
+                  >${t.term('compose.payment.link')}</a
                 >
+                <span class="hint">${t.term('compose.payment.newTab')}</span>
               </p>`
           : html`<p>
               ${t.term('compose.payment.none')}
@@ -914,7 +922,7 @@ export class PortalCompose extends PortalElement {
           id=${id}
           class=${field.kind === 'number' ? 'short' : ''}
           type=${field.kind === 'date' ? 'date' : 'text'}
-          inputmode=${field.kind === 'number' ? 'decimal' : nothing}
+          inputmode=${field.kind === 'number' ? 'numeric' : nothing}
           maxlength=${field.kind === 'text' ? max : nothing}
           autocomplete="off"
           ?required=${field.required}
@@ -1029,7 +1037,8 @@ export class PortalCompose extends PortalElement {
 
   #renderDraftLine(): TemplateResult {
     const t = this.localize;
-    const status = draftStatusText(this.#draft, t);
+    // While the patient signs in again, a failed autosave is expected noise.
+    const status = this.#send.status === 'reauth' && this.#draft.status === 'error' ? '' : draftStatusText(this.#draft, t);
     const hasDraft = !!this.#draft.draftId || !this.#pristine();
     return html`<div class="draft-line">
       ${status ? html`<p class="hint" part="draft-status">${status}</p>` : nothing}

@@ -10,6 +10,7 @@ import { PortalError } from '../../api/errors.js';
 import type {
   CategoryId,
   ClinicConfig,
+  Draft,
   Message,
   Sender,
   SignedInSession,
@@ -166,6 +167,8 @@ export interface InboxFixtureOptions {
 export interface InboxFixture {
   client: PortalClient & { calls: string[] };
   threads: ThreadSummary[];
+  /** Drafts saved through the client, by id. */
+  drafts: Map<string, Draft>;
   /** A new staff reply in a thread (moves it to the top, unread). */
   addStaffReply(threadId?: string): ThreadSummary;
   /** Make every later call of `method` fail with `error` (until `heal()`). */
@@ -180,6 +183,8 @@ export function createInboxFixture(options: InboxFixtureOptions = {}): InboxFixt
   const calls: string[] = [];
   const failures = new Map<string, PortalError>();
   const extraMessages = new Map<string, Message[]>();
+  const drafts = new Map<string, Draft>();
+  let sequence = 0;
   let threads: ThreadSummary[] = [];
   if (options.hostile) threads.push(...hostileThreads(now));
   for (let i = 0; i < count; i++) {
@@ -289,6 +294,44 @@ export function createInboxFixture(options: InboxFixtureOptions = {}): InboxFixt
       await sleep();
       return new Blob(['%PDF-1.4 demo'], { type: 'application/pdf' });
     },
+    async reply(threadId, reply, call) {
+      await sleep();
+      call.signal?.throwIfAborted();
+      const summary = find(threadId);
+      const sentAt = new Date(Math.max(Date.now(), Date.parse(latest() ?? '1970-01-01T00:00:00Z') + 1000)).toISOString();
+      const message: Message = {
+        id: `${threadId}-r${++sequence}`,
+        sender: PATIENT,
+        sentAt,
+        body: reply.body,
+        attachments: [],
+        triage: reply.triage,
+      };
+      extraMessages.set(threadId, [...(extraMessages.get(threadId) ?? []), message]);
+      const updated: ThreadSummary = { ...summary, lastActivityAt: sentAt, lastSender: PATIENT, messageCount: summary.messageCount + 1 };
+      threads = [updated, ...threads.filter((t) => t.id !== threadId)];
+      invalidate();
+      if (reply.draftId) drafts.delete(reply.draftId);
+      return {
+        threadId,
+        message,
+        handling: { officeOpen: true, handledAt: sentAt, reason: 'open' as const },
+      };
+    },
+    async listDrafts() {
+      await sleep();
+      return [...drafts.values()];
+    },
+    async saveDraft(id, draft) {
+      await sleep();
+      const saved: Draft = { ...draft, id, updatedAt: new Date().toISOString() };
+      drafts.set(id, saved);
+      return saved;
+    },
+    async deleteDraft(id) {
+      await sleep();
+      drafts.delete(id);
+    },
   };
 
   const client = new Proxy({ calls } as PortalClient & { calls: string[] }, {
@@ -299,7 +342,9 @@ export function createInboxFixture(options: InboxFixtureOptions = {}): InboxFixt
         calls.push(name);
         const failure = failures.get(name);
         if (failure) return Promise.reject(failure);
-        const method = (methods as Record<string, (...a: unknown[]) => Promise<unknown>>)[name];
+        // A test may replace a method by assigning it on the client.
+        const own = Object.hasOwn(target, name) ? (target as unknown as Record<string, unknown>)[name] : undefined;
+        const method = (own ?? (methods as Record<string, unknown>)[name]) as ((...a: unknown[]) => Promise<unknown>) | undefined;
         if (!method) return Promise.reject(new PortalError('server', `inbox fixture: unexpected call ${name}`));
         try {
           return method(...args);
@@ -315,6 +360,7 @@ export function createInboxFixture(options: InboxFixtureOptions = {}): InboxFixt
     get threads() {
       return threads;
     },
+    drafts,
     addStaffReply(threadId) {
       const summary = threadId ? find(threadId) : threads[threads.length - 1]!;
       const sentAt = new Date(Math.max(Date.now(), Date.parse(latest() ?? '1970-01-01T00:00:00Z') + 1000)).toISOString();

@@ -81,7 +81,7 @@ export const inboxStyles = css`
     container: inbox-list / inline-size;
   }
   .scroller {
-    --_row-h: 6.25em;
+    --_row-h: 5.75em;
     position: relative;
     max-block-size: var(--_list-height);
     overflow-y: auto;
@@ -92,7 +92,7 @@ export const inboxStyles = css`
   }
   @container inbox-list (min-width: 34rem) {
     .scroller {
-      --_row-h: 4.75em;
+      --_row-h: 4.5em;
     }
   }
   .rows {
@@ -121,12 +121,12 @@ export const inboxStyles = css`
   }
   .row-button {
     display: grid;
-    grid-template-columns: 1.25em minmax(0, 1fr) auto;
+    grid-template-columns: 1.25em minmax(0, 1fr) auto auto;
     grid-template-rows: repeat(3, 1.5em);
     grid-template-areas:
-      'dot subject subject'
-      'dot sender time'
-      'dot category badges';
+      'dot subject subject subject'
+      'dot sender sender sender'
+      'dot category time badges';
     align-items: center;
     column-gap: 0.5em;
     inline-size: 100%;

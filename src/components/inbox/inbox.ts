@@ -9,18 +9,27 @@ import {
   type CategoryId,
   type Message,
   type Sender,
+  type SendResult,
   type ThreadDetail,
   type ThreadPage,
   type ThreadQuery,
   type ThreadSummary,
 } from '../../api/schemas.js';
-import { PortalRequestComposeEvent, PortalThreadOpenedEvent, PortalUnreadChangedEvent } from '../../events/events.js';
+import {
+  PortalDraftSavedEvent,
+  PortalMessageSentEvent,
+  PortalRequestComposeEvent,
+  PortalThreadOpenedEvent,
+  PortalUnreadChangedEvent,
+} from '../../events/events.js';
 import { bounceBannerStyles, renderBounceBanner } from '../../internal/bounce-banner.js';
+import { composeKitStyles } from '../../internal/compose-kit/styles.js';
 import { PortalElement } from '../../internal/portal-element.js';
 import { cleanLine, isolate, renderText, safeFilename, safeLinkHref } from '../../internal/safe-text.js';
 import '../../define/policy-consent.js';
 import { exactTime, fileSize, messageTime, relativeTime } from './format.js';
 import { InboxPoller } from './inbox-poller.js';
+import { ReplyForm } from './reply-form.js';
 import { inboxStyles } from './inbox.styles.js';
 import { VirtualWindow, cssProps, type VirtualRange } from './virtual-list.js';
 
@@ -51,6 +60,8 @@ interface ListFilter {
  * @event portal-thread-opened - A conversation was opened (`threadId`) or closed (`null`) by the patient; sync the page URL with it. `detail: { threadId }`.
  * @event portal-unread-changed - The number of unread messages changed. `detail: { unreadTotal }`.
  * @event portal-request-compose - "Write a message" was chosen. Cancelable: call `preventDefault()` to route it yourself; otherwise the browser follows `compose-href`. `detail: { category }`.
+ * @event portal-message-sent - A reply was sent. `detail: { threadId, messageId, category, reply: true }`.
+ * @event portal-draft-saved - A reply draft was saved on the server. `detail: { draftId }`.
  * @event portal-load-error - Conversations could not be loaded. `detail: { element, type, status? }`.
  *
  * @csspart base - The inbox's outer box.
@@ -65,6 +76,9 @@ interface ListFilter {
  * @csspart back-button - "Back to messages".
  * @csspart message - One message in a conversation.
  * @csspart reply - The reply area.
+ * @csspart form - The reply form.
+ * @csspart submit-button - "Send reply".
+ * @csspart emergency-dialog - The blocking emergency dialog before sending.
  * @csspart error - An error message.
  * @csspart loading - A loading indicator.
  *
@@ -78,7 +92,7 @@ interface ListFilter {
  * @cssstate submitting - A reply is being sent.
  */
 export class PortalInbox extends PortalElement {
-  static override styles = [...PortalElement.styles, bounceBannerStyles, inboxStyles];
+  static override styles = [...PortalElement.styles, composeKitStyles, bounceBannerStyles, inboxStyles];
 
   /** Id of the open conversation. Set it (or the `thread-id` attribute) to open one by deep link; clear it to go back to the list. */
   @property({ attribute: 'thread-id', reflect: true }) threadId: string | null = null;
@@ -148,6 +162,15 @@ export class PortalInbox extends PortalElement {
 
   #window = new VirtualWindow(this);
 
+  #reply = new ReplyForm(this, {
+    portal: () => this.portal,
+    localize: this.localize,
+    errorMessage: (error) => this.errorMessage(error),
+    callOffice: () => this.renderCallOffice(),
+    onSent: (threadId, result) => this.#onReplySent(threadId, result),
+    onDraftSaved: (draftId) => this.dispatchEvent(new PortalDraftSavedEvent({ draftId })),
+  });
+
   #poller = new InboxPoller(this, {
     interval: () => Math.max(MIN_POLL_MS, Number.isFinite(this.pollInterval) ? this.pollInterval : 30_000),
     poll: (signal) => this.#poll(signal),
@@ -186,6 +209,7 @@ export class PortalInbox extends PortalElement {
       try {
         const detail = await this.portal.client.getThread(threadId, { signal });
         this.#thread = detail;
+        if (this.#canReply(detail)) this.#reply.open(threadId);
         void this.#markRead(detail);
         return threadId;
       } catch (error) {
@@ -706,6 +730,7 @@ export class PortalInbox extends PortalElement {
       this.#savedScrollTop = this.#window.scrollTop;
       this.#focusInList = false;
     }
+    if (this.#reply.threadId !== this.threadId) this.#reply.close();
     if (this.threadId) {
       if (this.#thread?.id !== this.threadId) this.#thread = undefined;
       this.#downloadErrors.clear();
@@ -808,10 +833,39 @@ export class PortalInbox extends PortalElement {
     if (!detail.canReply) {
       return html`<div class="reply" part="reply"><p class="notice">${t.term('inbox.thread.closed')}</p></div>`;
     }
-    // INTEGRATION POINT: the compose kit's reply form (src/internal/compose-kit) goes here.
-    return html`<section class="reply" part="reply" aria-labelledby="reply-title">
-      <h3 id="reply-title">${t.term('inbox.reply.title')}</h3>
-    </section>`;
+    return this.#reply.render(this.portal?.clinic?.categories.find((c) => c.id === detail.category));
+  }
+
+  #canReply(detail: ThreadDetail): boolean {
+    return detail.canReply && this.#session?.messaging.allowed !== false;
+  }
+
+  /** The reply is on the server: show it in the conversation and move the conversation to the top. */
+  #onReplySent(threadId: string, result: SendResult) {
+    const open = this.#thread;
+    if (open?.id === threadId && !open.messages.some((m) => m.id === result.message.id)) {
+      this.#thread = { ...open, messages: [...open.messages, result.message] };
+    }
+    const index = this.#indexById.get(threadId);
+    const summary = index === undefined ? undefined : this.#threads[index];
+    if (summary && index !== undefined) {
+      this.#threads.splice(index, 1);
+      this.#threads.unshift({
+        ...summary,
+        lastActivityAt: result.message.sentAt,
+        lastSender: result.message.sender,
+        messageCount: Math.min(LIMITS.messagesPerThread, summary.messageCount + 1),
+        hasAttachments: summary.hasAttachments || result.message.attachments.length > 0,
+      });
+      this.#indexById = new Map(this.#threads.map((thread, i) => [thread.id, i]));
+    }
+    const category = open?.category ?? summary?.category;
+    if (category) {
+      this.dispatchEvent(
+        new PortalMessageSentEvent({ threadId, messageId: result.message.id, category, reply: true }),
+      );
+    }
+    this.requestUpdate();
   }
 
   async #refreshOpenThread(threadId: string) {
@@ -900,7 +954,8 @@ export class PortalInbox extends PortalElement {
       const portalError = toPortalError(error);
       if (portalError.needsSignIn) {
         this.#poller.stop();
-        portal.host.sessionExpired();
+        // Mid-reply: keep the text; the send step asks for the password. Otherwise sign out.
+        if (!this.#reply.dirty && !portal.reauthRequired) portal.host.sessionExpired();
         return;
       }
       throw portalError;
@@ -939,7 +994,7 @@ export class PortalInbox extends PortalElement {
   }
 
   #syncPoller() {
-    if (this.#listKey && this.#listLoaded) this.#poller.start();
+    if (this.#listKey && this.#listLoaded && !this.portal?.reauthRequired) this.#poller.start();
     else this.#poller.stop();
   }
 
@@ -996,6 +1051,7 @@ export class PortalInbox extends PortalElement {
     if (!this.portal || this.portal.status === 'loading') return 'loading';
     if (this.portal.status === 'error') return 'error';
     if (!this.#session) return 'ready';
+    if (this.#reply.busy) return 'submitting';
     if (this.threadId) {
       if (this.#threadTask.status === TaskStatus.ERROR) return 'error';
       return this.#thread ? 'ready' : 'loading';
@@ -1025,6 +1081,7 @@ export class PortalInbox extends PortalElement {
     this.#moreError = null;
     this.#lastRange = undefined;
     this.#thread = undefined;
+    this.#reply.drop();
     this.#downloading.clear();
     this.#downloadErrors.clear();
     this.#revokeObjectUrls();

@@ -4,9 +4,9 @@
  * `<portal-login>`), driven by `PortalState.sessionWarning`.
  *
  * Accessibility (WCAG 2.2.1, 2.4.3, 4.1.3):
- * - `showModal()` moves focus into the dialog, onto "Stay signed in"; the page
- *   behind is inert; the dialog is an `alertdialog` whose name and description
- *   are read when it opens;
+ * - `showModal()` makes the page behind inert and focus moves onto "Stay
+ *   signed in"; the dialog is an `alertdialog` whose name and description are
+ *   read when it opens;
  * - the time left is visible and ticks each second, but screen readers only
  *   hear it at a few thresholds (a polite live region), not every second;
  * - the warning comes at least 20 s before logoff (usually 2 min);
@@ -111,7 +111,6 @@ export class SessionDialogController implements ReactiveController {
           class="button"
           type="button"
           data-action="stay"
-          autofocus
           aria-disabled=${warning.extending ? 'true' : 'false'}
           @click=${this.#onStay}
         >
@@ -181,6 +180,10 @@ export const sessionDialogStyles = [
       background: var(--_surface);
       color: var(--_text);
       box-shadow: 0 12px 40px rgb(0 0 0 / 0.3);
+    }
+    /* The shared :host rules (rewritten for .session-ui) say display: block; a closed dialog stays hidden. */
+    dialog.session-ui:not([open]) {
+      display: none;
     }
     dialog.session-ui::backdrop {
       background: rgb(0 0 0 / 0.55);

@@ -24,6 +24,9 @@ export const policyConsentStyles = css`
     color: var(--_text-muted);
     margin: 0;
   }
+  .nowrap {
+    white-space: nowrap;
+  }
 
   .toc {
     margin: 1em 0 1.25em;

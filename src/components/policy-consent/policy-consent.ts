@@ -4,6 +4,7 @@ import { Task, TaskStatus } from '@lit/task';
 import { toPortalError, type PortalError } from '../../api/errors.js';
 import type { ConsentRecord, PolicyDocument, SignedInSession } from '../../api/schemas.js';
 import { PortalConsentChangedEvent } from '../../events/events.js';
+import { keepTogether } from '../../internal/bounce-banner.js';
 import { PortalElement } from '../../internal/portal-element.js';
 import { policyConsentStyles } from './policy-consent.styles.js';
 
@@ -346,7 +347,7 @@ export class PortalPolicyConsent extends PortalElement {
         <header class="policy-header">
           <div>
             <h2 id="policy-title">${doc.title}</h2>
-            <p class="meta">${t.term('policy.meta', doc.version, published)}</p>
+            <p class="meta">${keepTogether(t.term('policy.meta', doc.version, published), [doc.version])}</p>
           </div>
           <button class="button secondary no-print" part="print-button" type="button" @click=${this.#print}>
             ${t.term('policy.print')}
@@ -419,7 +420,7 @@ export class PortalPolicyConsent extends PortalElement {
     if (acceptedVersion) {
       return html`<div class="notice warning" part="status" role="status">
         <h3>${t.term('policy.changed.title')}</h3>
-        <p>${t.term('policy.changed.body', acceptedVersion, doc.version)}</p>
+        <p>${keepTogether(t.term('policy.changed.body', acceptedVersion, doc.version), [acceptedVersion, doc.version])}</p>
         ${this.#renderChangeSummary(doc)}
       </div>`;
     }
@@ -472,7 +473,7 @@ export class PortalPolicyConsent extends PortalElement {
           aria-invalid=${this.agreeError ? 'true' : 'false'}
           @change=${this.#onAgreeChange}
         />
-        <span>${t.term('policy.accept.checkbox', clinic, doc.version)}</span>
+        <span>${keepTogether(t.term('policy.accept.checkbox', clinic, doc.version), [doc.version])}</span>
       </label>
       ${this.agreeError
         ? html`<p class="field-error check-error" id="agree-error" part="error">${t.term('policy.accept.required')}</p>`
@@ -494,12 +495,12 @@ export class PortalPolicyConsent extends PortalElement {
     return { acceptedVersion: session?.consent.acceptedVersion ?? null, acceptedAt: null };
   }
 
-  #acceptedSentence(version: string, acceptedAt: string | null): string {
+  #acceptedSentence(version: string, acceptedAt: string | null): TemplateResult {
     const t = this.localize;
-    if (!acceptedAt) return t.term('policy.acceptedNoDate', version);
+    if (!acceptedAt) return keepTogether(t.term('policy.acceptedNoDate', version), [version]);
     const tz = this.portal?.clinic?.timeZone;
     const when = t.date(acceptedAt, { dateStyle: 'long', timeStyle: 'short', ...(tz ? { timeZone: tz } : {}) });
-    return t.term('policy.accepted', version, when);
+    return keepTogether(t.term('policy.accepted', version, when), [version]);
   }
 }
 

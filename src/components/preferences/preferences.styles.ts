@@ -92,7 +92,7 @@ export const preferencesStyles = css`
   .badge {
     display: inline-block;
     padding: 0.05em 0.6em;
-    border-radius: 999px;
+    border-radius: 0.75em;
     border: 1px solid currentColor;
     font-size: 0.9375em;
     font-weight: 600;

@@ -599,9 +599,9 @@ export class PortalPreferences extends PortalElement {
     </div>`;
   }
 
+  /** Either source says so: the session (shared with the inbox) or the address's own status. */
   #bounced(session: SignedInSession, prefs: Preferences): boolean {
-    const status = prefs.email.status;
-    return status === 'bounced' || (session.notificationEmailBounced && status !== 'verified');
+    return prefs.email.status === 'bounced' || session.notificationEmailBounced;
   }
 
   // ---- language

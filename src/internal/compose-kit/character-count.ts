@@ -23,11 +23,13 @@ export interface CharacterCountRender {
   localize: LocalizeController;
 }
 
-/** Characters as a patient counts them (code points, not UTF-16 units). */
+/**
+ * Length as the contract counts it: UTF-16 code units (a JavaScript string's
+ * `length`), exactly what the server checks, so the count never says "fits"
+ * for text the server would refuse. (An emoji counts as 2.)
+ */
 export function characterLength(value: string): number {
-  let n = 0;
-  for (const _ of value) n += 1;
-  return n;
+  return value.length;
 }
 
 export class CharacterCountController implements ReactiveController {

@@ -169,7 +169,11 @@ export class SendController<R> implements ReactiveController {
    * The send status: a polite live region (always present, so changes are
    * announced), plus the failure notice with Retry, or the inline sign-in.
    */
-  render(localize: LocalizeController, errorMessage: (error: PortalError) => string, phoneLink?: TemplateResult): TemplateResult {
+  render(
+    localize: LocalizeController,
+    errorMessage: (error: PortalError) => string,
+    phoneLink?: TemplateResult | typeof nothing,
+  ): TemplateResult {
     const t = localize;
     const live =
       this.status === 'sending' ? t.term('kit.send.sending') : this.status === 'offline' ? t.term('kit.send.notSentYet') : '';

@@ -104,9 +104,13 @@ export const composeKitStyles = css`
   .kit-drop-hint {
     margin: 0;
   }
-  .kit-file {
+  input.kit-file[type='file'] {
     min-height: var(--_target);
+    width: 100%;
     max-width: 100%;
+    padding: 0;
+    border: 0;
+    background: transparent;
     font: inherit;
     color: var(--_text);
   }

@@ -1,0 +1,214 @@
+import { expect } from '@open-wc/testing';
+import { TRIAGE_LEVELS, classifyMessage, type TriageLevel } from './index.js';
+
+type Row = readonly [text: string, expected: TriageLevel, locale?: string];
+
+/** Behaviour table: every tricky category the classifier must handle. */
+const TABLE: Record<string, readonly Row[]> = {
+  'emergency: core signs (English)': [
+    ['I have really bad chest pain going down my left arm', 'emergency'],
+    ['my husband’s face is drooping and his speech is slurred', 'emergency'],
+    ['I can’t breathe, my lips are turning blue', 'emergency'],
+    ['I want to kill myself', 'emergency'],
+    ['my toddler swallowed a button battery', 'emergency'],
+    ['cut my hand and it won’t stop bleeding', 'emergency'],
+    ['dad passed out and we can’t wake him up', 'emergency'],
+    ['my son is having a seizure right now', 'emergency'],
+    ['my throat is closing up after eating shrimp', 'emergency'],
+    ['worst headache of my life, came on suddenly', 'emergency'],
+    ['fell and hit my head, I’m on Eliquis and now throwing up', 'emergency'],
+    ['I’m 10 weeks pregnant and bleeding', 'emergency'],
+  ],
+  'emergency: Spanish, no accents': [
+    ['me duele el pecho y se me va al brazo izquierdo', 'emergency', 'es'],
+    ['no puedo respirar', 'emergency', 'es'],
+    ['me quiero morir', 'emergency', 'es'],
+    ['mi esposo tiene la cara caida y no puede hablar bien', 'emergency', 'es'],
+    ['mi hijo se tomo todas las pastillas de mi mama', 'emergency', 'es'],
+    ['mi abuela se desmayo y no responde', 'emergency', 'es'],
+    ['estoy embarazada y estoy sangrando mucho', 'emergency', 'es'],
+  ],
+  'typos, caps and texting style': [
+    ['chest pian since 20 min', 'emergency'],
+    ['cant breath. inhaler not helping', 'emergency'],
+    ['CHEST PRESSURE AND SWEATING', 'emergency'],
+    ['hey doc so my chest been hurting since this morning and idk what to do its like really tight', 'emergency'],
+    ['i think im having a siezure', 'emergency'],
+    ['ME DUELE EL PECHO AYUDA', 'emergency', 'es'],
+  ],
+  'negation suppresses, but not across clause boundaries': [
+    ['no chest pain, just need a refill', 'routine'],
+    ['not suicidal, just want a therapist referral', 'routine'],
+    ['denies shortness of breath. requesting a work note', 'routine'],
+    ['sin dolor de pecho, solo necesito una cita', 'routine', 'es'],
+    ['no tengo fiebre, solo necesito un justificante', 'routine', 'es'],
+    ['She doesn’t have any trouble breathing, just a runny nose', 'routine'],
+    ['no fever but chest pain since last night', 'emergency'],
+    ['no tengo fiebre pero me duele el pecho', 'emergency', 'es'],
+    ['I never had chest pain like this before', 'emergency'],
+    ['not sure if this is a stroke, my speech is slurred', 'emergency'],
+  ],
+  'history and family history suppress; present symptoms still fire': [
+    ['my father had a heart attack in 2010', 'routine'],
+    ['history of stroke, need refill', 'routine'],
+    ['mi mamá tuvo un derrame hace años', 'routine', 'es'],
+    ['mi papa murio de un infarto, quiero un chequeo', 'routine', 'es'],
+    ['I had a seizure years ago and need a letter for the DMV', 'routine'],
+    ['my dad had a heart attack at 50 and now I’m having chest pain myself', 'emergency'],
+    ['I had a stroke 2 years ago and today my face is drooping again', 'emergency'],
+    ['wife had a seizure 10 minutes ago, never had one before', 'emergency'],
+  ],
+  'medication names in refill context are routine': [
+    ['refill my nitroglycerin please', 'routine'],
+    ['need more warfarin', 'routine'],
+    ['please renew my epipen, the old one expired', 'routine'],
+    ['refill for my inhaler please', 'routine'],
+    ['need to refill my seizure medication, no seizures since 2021', 'routine'],
+    ['necesito resurtir mi nitroglicerina', 'routine', 'es'],
+    ['I ran out of my inhaler and I can’t breathe', 'emergency'],
+  ],
+  'idioms are not emergencies': [
+    ['dying to know my results', 'routine'],
+    ['this bill is killing me, why was I charged twice?', 'routine'],
+    ['almost had a heart attack when I saw the bill', 'routine'],
+    ['me muero de ganas de saber mis resultados', 'routine', 'es'],
+    ['casi me da un infarto cuando vi la cuenta', 'routine', 'es'],
+    ['you guys are giving me a stroke with these phone menus lol', 'routine'],
+  ],
+  'urgent but not emergency': [
+    ['I’ve had a fever of 102 for 3 days', 'urgent'],
+    ['burning when I pee and going every 10 minutes', 'urgent'],
+    ['ran out of my blood pressure medicine today', 'urgent'],
+    ['need my refill today, last pill was this morning', 'urgent'],
+    ['rash on my leg is spreading and getting hot', 'urgent'],
+    ['been vomiting since yesterday, can’t keep fluids down for 24h', 'urgent'],
+    ['the pain after my knee surgery is getting worse', 'urgent'],
+    ['blood sugar was 412 this morning', 'urgent'],
+    ['mi hijo tiene fiebre de 39.5 desde hace 3 dias', 'urgent', 'es'],
+    ['me arde al orinar', 'urgent', 'es'],
+    ['se me acabo la insulina hoy', 'urgent', 'es'],
+    ['I passed out last week for a few seconds, should I be seen?', 'urgent'],
+  ],
+  'routine portal business': [
+    ['I need to reschedule my appointment on Tuesday', 'routine'],
+    ['I paid my bill online but it still shows a balance', 'routine'],
+    ['need a form filled out for school sports', 'routine'],
+    ['What are the warning signs of a stroke? My dad is 80', 'routine'],
+    ['quiero cambiar mi cita del martes', 'routine', 'es'],
+    ['tengo una pregunta sobre mi factura', 'routine', 'es'],
+  ],
+  'mixed languages': [
+    ['chest pain y me falta el aire', 'emergency', 'es'],
+    ['tengo chest pain desde la manana', 'emergency', 'en'],
+    ['mi hijo has a fever of 103', 'urgent', 'es'],
+  ],
+};
+
+describe('classifyMessage', () => {
+  for (const [group, rows] of Object.entries(TABLE)) {
+    describe(group, () => {
+      for (const [text, expected, locale] of rows) {
+        it(`${expected}: ${text}`, () => {
+          const result = classifyMessage(text, locale ? { locale } : undefined);
+          expect(result.level, JSON.stringify(result.reasons)).to.equal(expected);
+        });
+      }
+    });
+  }
+
+  it('has a behaviour table of at least 40 sentences', () => {
+    const n = Object.values(TABLE).reduce((sum, rows) => sum + rows.length, 0);
+    expect(n).to.be.at.least(40);
+  });
+
+  it('is deterministic: the same input gives deep-equal output', () => {
+    const text = 'no fever but chest pain since last night, also ran out of insulin';
+    const first = classifyMessage(text);
+    for (let i = 0; i < 5; i++) expect(classifyMessage(text)).to.deep.equal(first);
+    expect(classifyMessage(text, { locale: 'es' }).level).to.equal(first.level);
+  });
+
+  it('reports every fired signal once, with match text taken from the input', () => {
+    const text = 'My chest hurts, I cant breathe, and I ran out of my insulin TODAY. Chest pain again!';
+    const result = classifyMessage(text);
+    expect(result.level).to.equal('emergency');
+    const codes = result.reasons.map((r) => r.code);
+    expect(codes).to.include.members(['chest-pain', 'breathing-difficulty', 'time-sensitive-med-out']);
+    expect(new Set(codes).size).to.equal(codes.length);
+    for (const r of result.reasons) {
+      expect(r.match.length).to.be.greaterThan(0);
+      expect(text).to.include(r.match);
+      expect(['emergency', 'urgent']).to.include(r.level);
+      expect(r.code).to.match(/^[a-z]+(?:-[a-z]+)*$/);
+    }
+    // emergency reasons are listed before urgent ones
+    const firstUrgent = result.reasons.findIndex((r) => r.level === 'urgent');
+    const lastEmergency = result.reasons.map((r) => r.level).lastIndexOf('emergency');
+    expect(firstUrgent === -1 || firstUrgent > lastEmergency).to.equal(true);
+  });
+
+  it('highlights the original (typo, accented, capitalised) fragment', () => {
+    const result = classifyMessage('Dolor de PÉCHO muy fuerte', { locale: 'es' });
+    expect(result.level).to.equal('emergency');
+    expect(result.reasons[0]?.match).to.equal('Dolor de PÉCHO');
+    expect(classifyMessage('chest pian').reasons[0]?.match).to.equal('chest pian');
+  });
+
+  it('emergency wins when both emergency and urgent signals are present', () => {
+    const result = classifyMessage('fever of 103 for 3 days and now I can’t breathe');
+    expect(result.level).to.equal('emergency');
+    expect(result.reasons.map((r) => r.level)).to.include.members(['emergency', 'urgent']);
+  });
+
+  it('checks both lexicons whatever the locale hint, and falls back for unknown locales', () => {
+    expect(classifyMessage('no puedo respirar', { locale: 'en' }).level).to.equal('emergency');
+    expect(classifyMessage('I cannot breathe', { locale: 'es' }).level).to.equal('emergency');
+    expect(classifyMessage('I cannot breathe', { locale: 'fr-CA' }).level).to.equal('emergency');
+    expect(classifyMessage('no puedo respirar', { locale: 'es-MX' }).level).to.equal('emergency');
+    expect(classifyMessage('need to reschedule', { locale: '' }).level).to.equal('routine');
+    expect(classifyMessage('need to reschedule', {}).level).to.equal('routine');
+  });
+
+  it('treats empty, whitespace-only and non-string input as routine', () => {
+    expect(classifyMessage('')).to.deep.equal({ level: 'routine', reasons: [] });
+    expect(classifyMessage('   \n\t  ')).to.deep.equal({ level: 'routine', reasons: [] });
+    expect(classifyMessage(undefined as unknown as string).level).to.equal('routine');
+    expect(classifyMessage(42 as unknown as string).level).to.equal('routine');
+  });
+
+  it('handles a 10,000-character message quickly and still finds the signal', () => {
+    const filler = 'I have a question about my bill and my next appointment. ';
+    let text = '';
+    while (text.length < 10_000) text += filler;
+    text = `${text.slice(0, 9_990)} chest pain now`;
+    expect(text.length).to.be.at.least(10_000);
+    const t0 = performance.now();
+    const result = classifyMessage(text);
+    const ms = performance.now() - t0;
+    expect(result.level).to.equal('emergency');
+    expect(ms).to.be.lessThan(500);
+    expect(classifyMessage('x'.repeat(10_000)).level).to.equal('routine');
+    expect(classifyMessage('🙂'.repeat(5_000)).level).to.equal('routine');
+  });
+
+  it('is fast on ordinary messages (well under 1 ms on average)', () => {
+    const samples = ['I need to reschedule my appointment', 'me duele el pecho', 'fever of 102 for 3 days', 'refill my nitroglycerin please'];
+    for (const s of samples) classifyMessage(s); // warm up
+    const t0 = performance.now();
+    const runs = 200;
+    for (let i = 0; i < runs; i++) for (const s of samples) classifyMessage(s);
+    const mean = (performance.now() - t0) / (runs * samples.length);
+    expect(mean).to.be.lessThan(1);
+  });
+
+  it('does not mutate its input options', () => {
+    const options = Object.freeze({ locale: 'es' });
+    expect(() => classifyMessage('me duele el pecho', options)).not.to.throw();
+  });
+});
+
+describe('TRIAGE_LEVELS', () => {
+  it('lists the levels from most to least severe', () => {
+    expect([...TRIAGE_LEVELS]).to.deep.equal(['emergency', 'urgent', 'routine']);
+  });
+});
