@@ -77,27 +77,39 @@ console.log(`  by label : ${JSON.stringify(count(rows.map((r) => r.label)))}`);
 console.log(`  by locale: ${JSON.stringify(count(rows.map((r) => r.locale ?? '?')))}`);
 console.log('');
 console.log(`Accuracy (exact level):      ${pct(correct, rows.length)}`);
-console.log(`Emergency recall:            ${pct(matrix.emergency.emergency, total('emergency'))}  (${matrix.emergency.emergency}/${total('emergency')})`);
+console.log(
+  `Emergency recall:            ${pct(matrix.emergency.emergency, total('emergency'))}  (${matrix.emergency.emergency}/${total('emergency')})`,
+);
 console.log(`Urgent recall (≥ urgent):    ${pct(urgentCaught, total('urgent'))}  (${urgentCaught}/${total('urgent')})`);
-console.log(`Urgent recall (strict):      ${pct(matrix.urgent.urgent, total('urgent'))}  (${matrix.urgent.urgent}/${total('urgent')})`);
-console.log(`Routine false-alarm rate:    ${pct(matrix.routine.urgent + matrix.routine.emergency, total('routine'))}  (${matrix.routine.urgent + matrix.routine.emergency}/${total('routine')})`);
+console.log(
+  `Urgent recall (strict):      ${pct(matrix.urgent.urgent, total('urgent'))}  (${matrix.urgent.urgent}/${total('urgent')})`,
+);
+console.log(
+  `Routine false-alarm rate:    ${pct(matrix.routine.urgent + matrix.routine.emergency, total('routine'))}  (${matrix.routine.urgent + matrix.routine.emergency}/${total('routine')})`,
+);
 console.log('');
 console.log('Confusion matrix (rows = label, columns = predicted):');
 console.log(`  ${''.padEnd(10)}${TRIAGE_LEVELS.map((l) => l.padStart(10)).join('')}`);
-for (const l of TRIAGE_LEVELS) console.log(`  ${l.padEnd(10)}${TRIAGE_LEVELS.map((p) => String(matrix[l][p]).padStart(10)).join('')}`);
+for (const l of TRIAGE_LEVELS)
+  console.log(`  ${l.padEnd(10)}${TRIAGE_LEVELS.map((p) => String(matrix[l][p]).padStart(10)).join('')}`);
 console.log('');
 console.log(`Timing over ${PASSES} passes: mean ${mean.toFixed(4)} ms/message, p99 ${p99.toFixed(4)} ms`);
 console.log('');
 
-const misses = rows.map((r, i) => ({ r, got: predicted[i] })).filter(({ r, got }) => got !== undefined && got.level !== r.label);
+const misses = rows
+  .map((r, i) => ({ r, got: predicted[i] }))
+  .filter(({ r, got }) => got !== undefined && got.level !== r.label);
 console.log(`Misclassified: ${misses.length}`);
 for (const { r, got } of misses) {
   const reasons = got?.reasons.map((x) => `${x.code}:"${x.match}"`).join(', ') || '-';
-  console.log(`  [${r.locale ?? '?'}] expected ${r.label}, got ${got?.level}: ${JSON.stringify(r.text)}  <- ${reasons}${r.note ? `  (${r.note})` : ''}`);
+  console.log(
+    `  [${r.locale ?? '?'}] expected ${r.label}, got ${got?.level}: ${JSON.stringify(r.text)}  <- ${reasons}${r.note ? `  (${r.note})` : ''}`,
+  );
 }
 
 const failures: string[] = [];
-if (emergencyRecall < 0.98) failures.push(`emergency recall ${pct(matrix.emergency.emergency, total('emergency'))} < 98%`);
+if (emergencyRecall < 0.98)
+  failures.push(`emergency recall ${pct(matrix.emergency.emergency, total('emergency'))} < 98%`);
 if (routineFalseAlarm > 0.05) failures.push(`routine false-alarm rate ${(routineFalseAlarm * 100).toFixed(1)}% > 5%`);
 if (mean >= 1) failures.push(`mean ${mean.toFixed(3)} ms ≥ 1 ms`);
 console.log('');

@@ -32,6 +32,8 @@ export interface Database extends Sql {
   /** Run `fn` in one transaction (joined, not nested, when already inside one). */
   transaction<T>(fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /** PGlite only: a snapshot of the whole data folder (tests start new databases from one: much faster than initdb). */
+  dumpDataDir?(): Promise<Blob>;
 }
 
 export interface DatabaseOptions {
@@ -45,6 +47,8 @@ export interface DatabaseOptions {
   maxConnections?: number | undefined;
   /** Run pending migrations on open. Default true. */
   migrate?: boolean | undefined;
+  /** PGlite only: start from this data-folder snapshot (see `Database.dumpDataDir`) instead of an empty cluster. */
+  loadDataDir?: Blob | undefined;
 }
 
 const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
@@ -55,18 +59,18 @@ const RETRYABLE_SQLSTATE = new Set(['40001', '40P01']);
 export async function openDatabase(options: DatabaseOptions = {}): Promise<Database> {
   const schema = options.schema ?? 'public';
   if (!SCHEMA_NAME.test(schema)) throw new Error('Invalid schema name.');
-  const db = options.url ? await openPostgres(options.url, schema, options.maxConnections ?? 10) : await openPglite(options.dataDir ?? '.data/pglite', schema);
+  const db = options.url ? await openPostgres(options.url, schema, options.maxConnections ?? 10) : await openPglite(options.dataDir ?? '.data/pglite', schema, options.loadDataDir);
   if (options.migrate ?? true) await migrate(db);
   return db;
 }
 
 // ---------------------------------------------------------------- PGlite
 
-async function openPglite(dataDir: string, schema: string): Promise<Database> {
+async function openPglite(dataDir: string, schema: string, loadDataDir: Blob | undefined): Promise<Database> {
   const { PGlite } = await import('@electric-sql/pglite');
   const memory = dataDir === 'memory://' || dataDir === '';
-  if (!memory) mkdirSync(resolve(dataDir), { recursive: true });
-  const pg = memory ? await PGlite.create() : await PGlite.create(resolve(dataDir));
+  if (!memory) mkdirSync(resolve(dataDir), { recursive: true, mode: 0o700 });
+  const pg = await PGlite.create({ ...(!memory && { dataDir: resolve(dataDir) }), ...(loadDataDir && { loadDataDir }) });
   if (schema !== 'public') await pg.exec(`CREATE SCHEMA IF NOT EXISTS ${schema}; SET search_path TO ${schema};`);
 
   type Tx = Parameters<Parameters<typeof pg.transaction>[0]>[0];
@@ -88,6 +92,7 @@ async function openPglite(dataDir: string, schema: string): Promise<Database> {
     async close() {
       await pg.close();
     },
+    dumpDataDir: () => pg.dumpDataDir('none') as Promise<Blob>,
   };
 }
 

@@ -3,11 +3,13 @@
  * ephemeral loopback port over PGlite (in memory) or, with `TEST_DATABASE_URL`,
  * a throwaway schema of a real PostgreSQL — plus a tiny cookie-keeping client.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp, type App, type AppOptions } from './app.js';
+import { openDatabase, type DatabaseOptions } from './db.js';
 import type { ServerConfig } from './http-server.js';
 
 export interface TestServer {
@@ -29,13 +31,45 @@ export interface TestServerOptions {
   postgresIfAvailable?: boolean;
 }
 
+const MIGRATIONS = join(import.meta.dirname, 'migrations');
+
+/**
+ * A migrated, empty PGlite data folder as a snapshot, cached in the temp folder per
+ * migration set: starting from it skips initdb, which is most of a PGlite start.
+ */
+async function pgliteTemplate(): Promise<Blob> {
+  const hash = createHash('sha256');
+  for (const f of readdirSync(MIGRATIONS).sort()) hash.update(f).update(readFileSync(join(MIGRATIONS, f)));
+  const file = join(tmpdir(), `portal-pglite-template-${hash.digest('hex').slice(0, 16)}.tar`);
+  try {
+    return new Blob([readFileSync(file)]);
+  } catch {
+    const db = await openDatabase({ dataDir: 'memory://' });
+    const dump = await db.dumpDataDir!();
+    await db.close();
+    const temp = `${file}.${process.pid}.tmp`;
+    writeFileSync(temp, new Uint8Array(await dump.arrayBuffer()));
+    renameSync(temp, file);
+    return dump;
+  }
+}
+
+/** A fresh PGlite (from the cached template) or a throwaway schema on TEST_DATABASE_URL. */
+export async function testDatabaseOptions(postgresIfAvailable = true): Promise<DatabaseOptions & { dropSchema?: string }> {
+  const url = postgresIfAvailable ? process.env.TEST_DATABASE_URL : undefined;
+  if (url) {
+    const schema = `test_${process.pid}_${Math.floor(Math.random() * 1e9)}`;
+    return { url, schema, dropSchema: schema };
+  }
+  return { dataDir: 'memory://', loadDataDir: await pgliteTemplate() };
+}
+
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
-  const url = options.postgresIfAvailable === false ? undefined : process.env.TEST_DATABASE_URL;
-  const schema = url ? `http_test_${process.pid}_${Math.floor(Math.random() * 1e9)}` : undefined;
+  const { dropSchema: schema, ...database } = await testDatabaseOptions(options.postgresIfAvailable ?? true);
   const attachmentsDir = mkdtempSync(join(tmpdir(), 'portal-test-files-'));
   const logs: string[] = [];
   const app = await createApp({
-    database: url ? { url, schema } : { dataDir: 'memory://' },
+    database,
     attachmentsDir,
     seed: 'demo',
     log: (line) => logs.push(line),

@@ -201,25 +201,36 @@ describe('createFetchClient', () => {
       expect(body).to.deep.equal({ patientId: 'dana', password: 'x' });
     });
 
-    it('listThreads builds the query from the query schema', async () => {
-      worker.use(http.get(`${BASE}/threads`, () => json(threadPage)));
+    it('listThreads sends its filters (search text is PHI) in a POST body, never in the URL', async () => {
+      let body: unknown;
+      worker.use(
+        http.post(`${BASE}/threads/query`, async ({ request }) => {
+          body = await request.json();
+          return json(threadPage);
+        }),
+      );
       const page = await client().listThreads({ q: 'a b&c=d', category: 'refill', limit: 20, cursor: 'abc/+=' });
       expect(page.items[0]!.id).to.equal('t1');
       const url = new URL(requests[0]!.url);
-      expect(url.pathname).to.equal('/api/v1/threads');
-      expect(url.search).to.equal('?cursor=abc%2F%2B%3D&limit=20&category=refill&q=a%20b%26c%3Dd');
-      expect(Object.fromEntries(url.searchParams)).to.deep.equal({
-        cursor: 'abc/+=',
-        limit: '20',
-        category: 'refill',
-        q: 'a b&c=d',
-      });
+      expect(requests[0]!.method).to.equal('POST');
+      expect(url.pathname).to.equal('/api/v1/threads/query');
+      expect(url.search).to.equal('');
+      expect(requests[0]!.headers.get('x-portal-csrf')).to.equal('1');
+      expect(body).to.deep.equal({ cursor: 'abc/+=', limit: 20, category: 'refill', q: 'a b&c=d' });
     });
 
-    it('omits the query string when there is nothing to send', async () => {
-      worker.use(http.get(`${BASE}/threads`, () => json(threadPage)));
+    it('listThreads with no filters sends an empty body and, being safe, is retried', async () => {
+      let n = 0;
+      const bodies: unknown[] = [];
+      worker.use(
+        http.post(`${BASE}/threads/query`, async ({ request }) => {
+          bodies.push(await request.json());
+          return n++ === 0 ? raw('busy', 'text/plain', 503) : json(threadPage);
+        }),
+      );
       await client().listThreads();
       expect(new URL(requests[0]!.url).search).to.equal('');
+      expect(bodies).to.deep.equal([{}, {}]);
     });
 
     it('getPolicy sends the locale as a query parameter', async () => {
@@ -428,7 +439,9 @@ describe('createFetchClient', () => {
 
     it('oversized thread page (101 items) is rejected whole', async () => {
       worker.use(
-        http.get(`${BASE}/threads`, () => json({ ...threadPage, items: Array(101).fill(summary), total: 101 })),
+        http.post(`${BASE}/threads/query`, () =>
+          json({ ...threadPage, items: Array(101).fill(summary), total: 101 }),
+        ),
       );
       expect((await rejection(client().listThreads())).type).to.equal('contract');
     });

@@ -35,6 +35,8 @@ export const LIMITS = {
   passwordMax: 1024, // far above the rule's max so the *rule* gives the reason, not a schema error
   subjectMax: 150,
   bodyMax: 5000,
+  /** Messages as displayed: staff replies (letters, instructions) may be longer than what a patient may send. */
+  displayedBodyMax: 20_000,
   fieldValueMax: 500,
   fieldsPerMessage: 20,
   attachmentsPerMessage: 10,
@@ -297,7 +299,7 @@ export const Message = z.object({
   id: Id,
   sender: Sender,
   sentAt: IsoDateTime,
-  body: z.string().check(z.maxLength(LIMITS.bodyMax)),
+  body: z.string().check(z.maxLength(LIMITS.displayedBodyMax)),
   attachments: z.array(AttachmentMeta).check(z.maxLength(LIMITS.attachmentsPerMessage)),
   fields: z.optional(FieldValues),
   triage: z.optional(TriageStamp),

@@ -76,7 +76,7 @@ export const AttachmentMeta: O<typeof s.AttachmentMeta> = [6, 'id', Id, 'filenam
 export const FieldValues: O<typeof s.FieldValues> = [9, _4, [0, 1, 500]];
 export const TriageLevel: O<typeof s.TriageLevel> = [4, 'emergency', 'urgent', 'routine'];
 export const TriageStamp: O<typeof s.TriageStamp> = [6, 'level', TriageLevel, 'codes', [5, [0, 1, 64], 1, 20], 'acknowledged', [3]];
-export const Message: O<typeof s.Message> = [6, 'id', Id, 'sender', Sender, 'sentAt', IsoDateTime, 'body', [0, 1, 5000], 'attachments', [5, AttachmentMeta, 1, 10], 'fields', [7, FieldValues], 'triage', [7, TriageStamp]];
+export const Message: O<typeof s.Message> = [6, 'id', Id, 'sender', Sender, 'sentAt', IsoDateTime, 'body', [0, 1, 20000], 'attachments', [5, AttachmentMeta, 1, 10], 'fields', [7, FieldValues], 'triage', [7, TriageStamp]];
 export const ThreadDetail: O<typeof s.ThreadDetail> = [6, 'id', Id, 'subject', [0, 1, 150], 'category', CategoryId, 'messages', [5, Message, 0, 1, 1, 500], 'canReply', [3]];
 const _12: D = [0, 0, 1, 1, 5000];
 const _13: D = [5, Id, 1, 10];
@@ -138,6 +138,7 @@ export const LIMITS = {
   passwordMax: 1024,
   subjectMax: 150,
   bodyMax: 5000,
+  displayedBodyMax: 20000,
   fieldValueMax: 500,
   fieldsPerMessage: 20,
   attachmentsPerMessage: 10,

@@ -750,13 +750,13 @@ export function hostileThreads(patientId: string, now: Date): SeedThread[] {
         id: 'hostile-long-1',
         from: evil('X'.repeat(120)),
         at: t - 4 * HOUR,
-        body: bodyOfLength('A very long message that goes on and on. ', LIMITS.bodyMax),
+        body: bodyOfLength('A very long message that goes on and on. ', 10_000),
       },
       {
         id: 'hostile-long-2',
         from: evil('Y'),
         at: t - 4 * HOUR + 1000,
-        body: `${'W'.repeat(3000)} https://example.com/${'path/'.repeat(300)}`.slice(0, LIMITS.bodyMax),
+        body: `${'W'.repeat(6000)} https://example.com/${'path/'.repeat(300)}`.slice(0, 10_000),
       },
     ]),
     thread('hostile-files', patientId, 'health-form', 'Files with hostile names', [

@@ -47,8 +47,12 @@ export class MemoryStore implements PortalStore {
   #threads = new Map<string, ThreadRecord>();
   #threadsByPatient = new Map<string, Set<string>>();
   #messagesByThread = new Map<string, MessageRecord[]>();
-  /** Unread staff messages per thread: kept up to date instead of counted on every listing. */
+  /** Unread staff messages per thread and per patient: kept up to date instead of counted on every call. */
   #unreadByThread = new Map<string, number>();
+  #unreadByPatient = new Map<string, number>();
+  #latestActivityByPatient = new Map<string, string>();
+  /** Each patient's threads in listing order, rebuilt lazily after a change (10,000-thread inboxes page fast). */
+  #sortedByPatient = new Map<string, ThreadRecord[]>();
   #drafts = new Map<string, DraftRecord>();
   #attachments = new Map<string, AttachmentRecord>();
   #preferences = new Map<string, PreferencesRecord>();
@@ -184,6 +188,7 @@ export class MemoryStore implements PortalStore {
     ids.add(thread.id);
     this.#messagesByThread.set(thread.id, []);
     this.#unreadByThread.set(thread.id, 0);
+    this.#sortedByPatient.delete(thread.patientId);
     await this.insertMessage(firstMessage);
   }
 
@@ -202,23 +207,26 @@ export class MemoryStore implements PortalStore {
   }
 
   async listThreads(patientId: string, query: ThreadListQuery) {
-    const matches: ThreadRecord[] = [];
-    for (const id of this.#threadsByPatient.get(patientId) ?? []) {
-      const t = this.#threads.get(id)!;
-      if (query.category && t.category !== query.category) continue;
-      if (query.search && !t.subjectKey.includes(query.search)) continue;
-      matches.push(t);
+    const { category, search, before } = query;
+    const all = this.#sorted(patientId);
+    const matches =
+      category || search
+        ? all.filter((t) => (!category || t.category === category) && (!search || t.subjectKey.includes(search)))
+        : all;
+    // Keyset: binary-search the first thread strictly older than the cursor (the order is total).
+    let start = 0;
+    if (before) {
+      let hi = matches.length;
+      while (start < hi) {
+        const mid = (start + hi) >>> 1;
+        const t = matches[mid]!;
+        const older =
+          t.lastActivityAt < before.lastActivityAt || (t.lastActivityAt === before.lastActivityAt && t.id < before.id);
+        if (older) hi = mid;
+        else start = mid + 1;
+      }
     }
-    matches.sort(byActivityDesc);
-    const { before } = query;
-    const start = before
-      ? matches.findIndex(
-          (t) =>
-            t.lastActivityAt < before.lastActivityAt ||
-            (t.lastActivityAt === before.lastActivityAt && t.id < before.id),
-        )
-      : 0;
-    const page = start < 0 ? [] : matches.slice(start, start + query.limit);
+    const page = matches.slice(start, start + query.limit);
     return { items: page.map((t) => this.#row(t)), total: matches.length };
   }
 
@@ -244,7 +252,24 @@ export class MemoryStore implements PortalStore {
     thread.hasAttachments ||= message.attachments.length > 0;
     if (message.sender.kind === 'staff' && message.readAt === null) {
       this.#unreadByThread.set(message.threadId, (this.#unreadByThread.get(message.threadId) ?? 0) + 1);
+      this.#unreadByPatient.set(thread.patientId, (this.#unreadByPatient.get(thread.patientId) ?? 0) + 1);
     }
+    const latest = this.#latestActivityByPatient.get(thread.patientId);
+    if (latest === undefined || thread.lastActivityAt > latest) {
+      this.#latestActivityByPatient.set(thread.patientId, thread.lastActivityAt);
+    }
+    this.#sortedByPatient.delete(thread.patientId);
+  }
+
+  #sorted(patientId: string): ThreadRecord[] {
+    let sorted = this.#sortedByPatient.get(patientId);
+    if (!sorted) {
+      sorted = [...(this.#threadsByPatient.get(patientId) ?? [])]
+        .map((id) => this.#threads.get(id)!)
+        .sort(byActivityDesc);
+      this.#sortedByPatient.set(patientId, sorted);
+    }
+    return sorted;
   }
 
   async listMessages(threadId: string) {
@@ -257,18 +282,16 @@ export class MemoryStore implements PortalStore {
     for (const m of this.#messagesByThread.get(threadId) ?? []) {
       if (m.sender.kind === 'staff' && m.readAt === null) m.readAt = at;
     }
+    const wasUnread = this.#unreadByThread.get(threadId) ?? 0;
     this.#unreadByThread.set(threadId, 0);
+    this.#unreadByPatient.set(patientId, (this.#unreadByPatient.get(patientId) ?? 0) - wasUnread);
   }
 
   async inboxStatus(patientId: string) {
-    let unreadTotal = 0;
-    let latestActivityAt: string | null = null;
-    for (const id of this.#threadsByPatient.get(patientId) ?? []) {
-      const t = this.#threads.get(id)!;
-      unreadTotal += this.#unreadByThread.get(id) ?? 0;
-      if (latestActivityAt === null || t.lastActivityAt > latestActivityAt) latestActivityAt = t.lastActivityAt;
-    }
-    return { unreadTotal, latestActivityAt };
+    return {
+      unreadTotal: this.#unreadByPatient.get(patientId) ?? 0,
+      latestActivityAt: this.#latestActivityByPatient.get(patientId) ?? null,
+    };
   }
 
   // ------------------------------------------------------------ drafts

@@ -1004,7 +1004,7 @@ export class PortalBackend {
     if (!name || name.length > 120) errors.push({ field: 'name', code: name ? 'too-long' : 'required' });
     if (author.role === 'patient') errors.push({ field: 'role', code: 'invalid' });
     const text = cleanText(body, true);
-    checkLength(errors, 'body', text.trim(), LIMITS.bodyMax, true);
+    checkLength(errors, 'body', text.trim(), LIMITS.displayedBodyMax, true);
     if (errors.length) invalid(errors);
     const thread = (await this.store.getThreadById(threadId)) ?? fail('not-found');
     if (thread.messageCount >= LIMITS.messagesPerThread) fail('conflict');

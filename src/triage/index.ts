@@ -17,6 +17,8 @@ import {
   HISTORY_CUE,
   HYPOTHETICAL,
   INDICATION_BEFORE,
+  MED_FOR_BEFORE,
+  ACTIVE_AFTER,
   MODIFIER_AFTER,
   MODIFIER_BEFORE,
   OTHER_PAST,
@@ -86,7 +88,9 @@ const PREGNANCY_BLEEDING_RE = rx(PREGNANCY_BLEEDING);
 const PREGNANCY_RED_FLAGS_RE = rx(PREGNANCY_RED_FLAGS);
 const STIFF_NECK_RE = rx(STIFF_NECK);
 const FEVER_WORD_RE = rx(FEVER_WORD);
-const MINOR_BLEEDING = rx('spotting|a little|little bit|bit of|tiny|light|un poco|poquito|poquita|manchado|manchando|gums|encias|nose|nariz');
+const MINOR_BLEEDING = rx(
+  'spotting|a little|little bit|bit of|tiny|light|un poco|poquito|poquita|manchado|manchando|gums|encias|nose|nariz',
+);
 
 /** Longest input looked at; longer text is truncated (the start of a message carries its point). */
 const MAX_CHARS = 20_000;
@@ -163,7 +167,13 @@ function isLive(doc: Doc, s: number, e: number, unless: RegExp | undefined, chec
   if (isNegated(before, after)) return undefined;
   if (MODIFIER_AFTER.test(after) || MODIFIER_BEFORE.test(before)) return undefined;
   if (testOnce(HYPOTHETICAL, before)) return undefined;
-  if (INDICATION_BEFORE.test(before) && testOnce(REFILL_CONTEXT, clause) && !testOnce(PRESENT_STRONG, after)) return undefined;
+  // "refill my inhaler for shortness of breath", "pastillas para las convulsiones": an indication, not a symptom
+  if (
+    (MED_FOR_BEFORE.test(before) || (INDICATION_BEFORE.test(before) && REFILL_CONTEXT.test(clause))) &&
+    !ACTIVE_AFTER.test(after)
+  ) {
+    return undefined;
+  }
   if (checkHistory && isHistorical(text, cs, ce, s, e)) return undefined;
   return { s, e, cs, ce };
 }
@@ -225,7 +235,13 @@ function combinations(doc: Doc): Found[] {
   const preg = firstLive(doc, PREGNANCY_RE);
   if (preg) {
     const flag = firstLive(doc, PREGNANCY_RED_FLAGS_RE);
-    if (flag) out.push({ level: 'emergency', code: 'pregnancy-warning', match: originalFragment(doc, flag.s, flag.e), at: flag.s });
+    if (flag)
+      out.push({
+        level: 'emergency',
+        code: 'pregnancy-warning',
+        match: originalFragment(doc, flag.s, flag.e),
+        at: flag.s,
+      });
     const bleed = firstLive(doc, PREGNANCY_BLEEDING_RE);
     if (bleed) {
       const minor = MINOR_BLEEDING.test(doc.norm.text.slice(bleed.cs, bleed.ce));
@@ -239,7 +255,12 @@ function combinations(doc: Doc): Found[] {
   }
   const neck = firstLive(doc, STIFF_NECK_RE);
   if (neck && firstLive(doc, FEVER_WORD_RE)) {
-    out.push({ level: 'emergency', code: 'fever-stiff-neck', match: originalFragment(doc, neck.s, neck.e), at: neck.s });
+    out.push({
+      level: 'emergency',
+      code: 'fever-stiff-neck',
+      match: originalFragment(doc, neck.s, neck.e),
+      at: neck.s,
+    });
   }
   return out;
 }
@@ -282,7 +303,9 @@ export function classifyMessage(text: string, options?: TriageOptions): TriageRe
     }
   }
 
-  const found = [...byCode.values()].sort((a, b) => RANK[b.level] - RANK[a.level] || a.at - b.at || (a.code < b.code ? -1 : 1));
+  const found = [...byCode.values()].sort(
+    (a, b) => RANK[b.level] - RANK[a.level] || a.at - b.at || (a.code < b.code ? -1 : 1),
+  );
   const reasons: TriageReason[] = found.map(({ level, code, match }) => ({ level, code, match }));
   const level: TriageLevel = reasons.some((r) => r.level === 'emergency')
     ? 'emergency'

@@ -7,14 +7,16 @@ import type { SignalDef } from './types.js';
 
 const POSS = '(?:my|his|her|their|the|our|your|a)';
 const SUBJ = '(?:im|i am|i m|hes|he is|shes|she is|theyre|they are|were|we are|my [a-z]+ is|he|she|i)';
-const CANT = '(?:cant|cannot|can not|couldnt|could not|unable to|not able to|can barely|could barely|can hardly|barely able to|no longer able to)';
+const CANT =
+  '(?:cant|cannot|can not|couldnt|could not|unable to|not able to|can barely|could barely|can hardly|barely able to|no longer able to)';
 const BREATHE = '(?:breath|breathe|breathing|breaths)';
 const SIDE = '(?:left|right|one|1)';
 const LIMB = '(?:arm|arms|leg|legs|hand|hands|side|face|foot)';
 const PILLS =
   '(?:pills?|tablets?|capsules?|meds|medications?|medicine|sleeping pills|tylenol|advil|motrin|aspirin|ibuprofen|acetaminophen|xanax|oxy[a-z]*|opioids?|percocets?|vicodin|ambien|insulin|benadryl|painkillers|pain killers|pain pills)';
 /** "giving me a heart attack / a stroke" about people, menus, bills. */
-const IDIOM_GIVE = '(?:giving|give|gave|gives|gonna give|going to give|about to give|will give) (?:me|him|her|us|everyone|you) (?:a |an )?(?:mini )?(?:stroke|heart attack|aneurysm)';
+const IDIOM_GIVE =
+  '(?:giving|give|gave|gives|gonna give|going to give|about to give|will give) (?:me|him|her|us|everyone|you) (?:a |an )?(?:mini )?(?:stroke|heart attack|aneurysm)';
 const EMERGENCY_WORDS_IDIOM =
   'bill|bills|billing|statement|invoice|balance|charge|charges|charged|cost|costs|price|prices|quote|estimate|copay|co pay|deductible|insurance|payment|account|almost|nearly|about to (?:have|give)|gonna give|going to give|gave me|give me|gives me|practically|lol|lmao|haha|jk|cuenta|factura|cobro|precio|casi';
 
@@ -66,8 +68,7 @@ export const EN_SIGNALS: readonly SignalDef[] = [
       `(?:stroke|strokes)(?! of (?:luck|genius|midnight))`,
       'face arm speech',
     ],
-    unless:
-      `${IDIOM_GIVE}|lol|lmao|haha|jk|(?:heat|sun|back|breast|swim|swimming|golf|paint|brush|pen|key) stroke|slept on|sleeping on|sleep on it|carpal tunnel|dental|dentist|novocaine|numbing|anesthesia|filling|root canal|botox|bells palsy`,
+    unless: `${IDIOM_GIVE}|lol|lmao|haha|jk|(?:heat|sun|back|breast|swim|swimming|golf|paint|brush|pen|key) stroke|slept on|sleeping on|sleep on it|carpal tunnel|dental|dentist|novocaine|numbing|anesthesia|filling|root canal|botox|bells palsy`,
   },
   {
     code: 'breathing-difficulty',
@@ -91,7 +92,8 @@ export const EN_SIGNALS: readonly SignalDef[] = [
       '(?:cant|cannot|unable to|can not|couldnt) (?:talk|speak|finish) (?:in )?(?:full|complete|whole) sentences',
       'suffocating|feel like (?:im )?(?:suffocating|drowning)|air hunger|cant get air in',
     ],
-    unless: 'through (?:my|his|her|the) nose|stuffy|stuffed up|congest[a-z]*|blocked nose|nasal|sinus|nariz|tapada|mocos',
+    unless:
+      'through (?:my|his|her|the) nose|stuffy|stuffed up|congest[a-z]*|blocked nose|nasal|sinus|nariz|tapada|mocos',
     downgradeIf:
       'a little|a bit|a tad|little bit|slightly|slight|mild|mildly|sometimes|occasionally|at times|when i (?:walk|climb|exercise|run|go up|do stairs|work out|exert)|with exercise|on exertion|exertion|after (?:walking|climbing|running|exercise|exercising|working out)|up (?:the )?stairs|stairs|flight of stairs|for (?:weeks|months|a while)|un poco|leve|a veces|al caminar|al subir|escaleras|cuando camino|cuando hago ejercicio|con ejercicio|allergies|pollen|seasonal',
   },
@@ -179,7 +181,8 @@ export const EN_SIGNALS: readonly SignalDef[] = [
       'bleeding (?:from|out of) (?:my |his |her )?(?:head|ears?|eyes?)',
       'pool of blood|blood loss',
     ],
-    unless: 'a little|little bit|bit of blood|tiny|spotting|gums|when i (?:brush|floss)|floss|brushing|paper cut|shaving|period|blood money|bleeding money|bleeding me dry|bleeding us dry',
+    unless:
+      'a little|little bit|bit of blood|tiny|spotting|gums|when i (?:brush|floss)|floss|brushing|paper cut|shaving|period|blood money|bleeding money|bleeding me dry|bleeding us dry',
   },
   {
     code: 'unconscious',
@@ -268,7 +271,8 @@ export const EN_SIGNALS: readonly SignalDef[] = [
       'ambulance (?:is )?(?:coming|on the way|here)|paramedics',
       '(?:should|do) (?:i|we) (?:call 911|go to the (?:er|emergency room) (?:now|right now|tonight))',
     ],
-    unless: '(?:last|that) (?:ambulance|911) (?:bill|charge|ride)|ambulance (?:bill|charge|ride bill|company|invoice)|bill|billed|charge|insurance|claim|record|records',
+    unless:
+      '(?:last|that) (?:ambulance|911) (?:bill|charge|ride)|ambulance (?:bill|charge|ride bill|company|invoice)|bill|billed|charge|insurance|claim|record|records',
   },
 
   // ───────────── urgent ─────────────
@@ -302,7 +306,8 @@ export const EN_SIGNALS: readonly SignalDef[] = [
       'fever (?:[a-z]+ ){0,4}(?:chills|shaking|rigors|stiff neck|confus[a-z]*|rash)',
       '(?:burning up|febrile)',
     ],
-    unless: 'low grade|lowgrade|slight fever|mild fever|99\\.|fever blister|hay fever|fever is gone|fever went away|fever broke',
+    unless:
+      'low grade|lowgrade|slight fever|mild fever|99\\.|fever blister|hay fever|fever is gone|fever went away|fever broke',
   },
   {
     code: 'time-sensitive-med-out',
@@ -415,7 +420,8 @@ export const EN_SIGNALS: readonly SignalDef[] = [
       'car (?:accident|crash|wreck)|fell (?:off|down) (?:[a-z]+ ){0,3}(?:ladder|stairs|roof)',
       '(?:calf|leg) (?:[a-z]+ ){0,3}(?:swollen|swelling) (?:[a-z]+ ){0,3}(?:red|hot|warm|painful|hurts|tender)|blood clot in (?:my|his|her) leg',
     ],
-    unless: 'history of|years ago|last year|healed|old injury|physical therapy|pt|x ray results|xray results|follow up|followup',
+    unless:
+      'history of|years ago|last year|healed|old injury|physical therapy|pt|x ray results|xray results|follow up|followup',
   },
   {
     code: 'mental-health-crisis',
@@ -428,7 +434,8 @@ export const EN_SIGNALS: readonly SignalDef[] = [
       '(?:really|very|severely|extremely|so) depressed|(?:depression|anxiety) (?:[a-z]+ ){0,3}(?:worse|getting worse|out of control)|mental breakdown|breaking down',
       '(?:manic|psychotic|psychosis)',
     ],
-    unless: 'history of|years ago|used to|in the past|last year|refill|medication refill|therapist recommendation|referral',
+    unless:
+      'history of|years ago|used to|in the past|last year|refill|medication refill|therapist recommendation|referral',
   },
   {
     code: 'palpitations',
@@ -454,7 +461,10 @@ export const EN_SIGNALS: readonly SignalDef[] = [
   {
     code: 'asthma-attack',
     level: 'urgent',
-    patterns: ['asthma (?:attack|flare|flare up|exacerbation|is bad|is really bad|is acting up)', 'wheezing|wheezy|wheeze'],
+    patterns: [
+      'asthma (?:attack|flare|flare up|exacerbation|is bad|is really bad|is acting up)',
+      'wheezing|wheezy|wheeze',
+    ],
     unless: 'history of|as a (?:kid|child)|years ago|used to',
   },
   {

@@ -7,7 +7,8 @@
 import type { SignalDef } from './types.js';
 
 const MI = '(?:el|la|los|las|mi|mis|su|sus|un|una)';
-const NO_PUEDE = '(?:no|casi no|ya no|apenas|no me deja|no le deja) (?:puedo|puede|podia|pudo|pude|podemos|pueden|logro|logra)';
+const NO_PUEDE =
+  '(?:no|casi no|ya no|apenas|no me deja|no le deja) (?:puedo|puede|podia|pudo|pude|podemos|pueden|logro|logra)';
 const PASTILLAS =
   '(?:pastillas?|pildoras?|tabletas?|capsulas?|medicinas?|medicamentos?|tylenol|advil|aspirinas?|ibuprofeno|paracetamol|acetaminofen|xanax|clonazepam|insulina|somniferos|calmantes|pastillas para dormir)';
 const IDIOM_BILL =
@@ -31,7 +32,14 @@ export const ES_SIGNALS: readonly SignalDef[] = [
   {
     code: 'heart-attack',
     level: 'emergency',
-    patterns: ['infarto', 'ataque (?:al|del) corazon', 'ataque cardiaco', 'paro cardiaco', 'paro cardiorespiratorio', 'ataque al miocardio'],
+    patterns: [
+      'infarto',
+      'ataque (?:al|del) corazon',
+      'ataque cardiaco',
+      'paro cardiaco',
+      'paro cardiorespiratorio',
+      'ataque al miocardio',
+    ],
     unless: IDIOM_BILL,
   },
   {
@@ -58,7 +66,8 @@ export const ES_SIGNALS: readonly SignalDef[] = [
       'de repente (?:[a-z]+ ){0,2}(?:no (?:puedo|puede) ver|perdi la vista|perdio la vista|confundid[ao]|no (?:puedo|puede) hablar|no (?:puedo|puede) caminar|no (?:puedo|puede) mover)',
       'perd(?:i|io) la vista|(?:no (?:puedo|puede) ver|perdi la vision|perdio la vision) (?:de|por|con) un ojo|vision doble de repente',
     ],
-    unless: 'golpe de calor|insolacion|dentista|anestesia|muela|dormido sobre|me dormi sobre|tunel carpiano|dormi (?:de lado|encima)',
+    unless:
+      'golpe de calor|insolacion|dentista|anestesia|muela|dormido sobre|me dormi sobre|tunel carpiano|dormi (?:de lado|encima)',
   },
   {
     code: 'breathing-difficulty',
@@ -116,7 +125,8 @@ export const ES_SIGNALS: readonly SignalDef[] = [
       '(?:me|se) (?:estoy|esta) muriendo',
       'me voy a morir(?! de (?:risa|hambre|ganas|verguenza|aburrimiento|sueno|calor|frio|la risa|los nervios))',
     ],
-    unless: 'de (?:la |el )?(?:risa|ganas|hambre|verguenza|aburrimiento|sueno|calor|frio|curiosidad|nervios|envidia|amor|pena|cansancio|flojera)|jaja|jeje|jajaja',
+    unless:
+      'de (?:la |el )?(?:risa|ganas|hambre|verguenza|aburrimiento|sueno|calor|frio|curiosidad|nervios|envidia|amor|pena|cansancio|flojera)|jaja|jeje|jajaja',
   },
   {
     code: 'overdose',
@@ -189,7 +199,8 @@ export const ES_SIGNALS: readonly SignalDef[] = [
       'reaccion alergica (?:[a-z]+ ){0,1}(?:fuerte|grave|severa|seria|muy fuerte)',
       '(?:reaccion alergica|alergia|ronchas) (?:[a-z]+ ){0,5}(?:no (?:puedo|puede) respirar|garganta|lengua|me ahogo|se ahoga|falta el aire)',
     ],
-    unless: 'resurtir|resurtido|receta|farmacia|vencid[ao]|caducad[ao]|nuevo epipen|formulario|escuela|dentista|muela|extraccion',
+    unless:
+      'resurtir|resurtido|receta|farmacia|vencid[ao]|caducad[ao]|nuevo epipen|formulario|escuela|dentista|muela|extraccion',
   },
   {
     code: 'head-injury',
@@ -230,9 +241,7 @@ export const ES_SIGNALS: readonly SignalDef[] = [
   {
     code: 'near-fainting',
     level: 'urgent',
-    patterns: [
-      '(?:me voy a|se va a|siento que me|sentia que me|casi me|casi se) (?:desmay[a-z]*|desvanec[a-z]*|caer)',
-    ],
+    patterns: ['(?:me voy a|se va a|siento que me|sentia que me|casi me|casi se) (?:desmay[a-z]*|desvanec[a-z]*|caer)'],
   },
   {
     code: 'dizziness',
@@ -254,7 +263,8 @@ export const ES_SIGNALS: readonly SignalDef[] = [
       '(?:fiebre|calentura) (?:[a-z]+ ){0,4}(?:escalofrios|temblores|rigidez|cuello rigido|confundid[a-z]*|manchas)',
       'ardiendo en fiebre|volando en fiebre',
     ],
-    unless: 'poquita|poca fiebre|fiebre leve|febricula|ya se (?:le |me )?quito la fiebre|ya no tiene fiebre|fiebre del heno|ya paso',
+    unless:
+      'poquita|poca fiebre|fiebre leve|febricula|ya se (?:le |me )?quito la fiebre|ya no tiene fiebre|fiebre del heno|ya paso',
   },
   {
     code: 'time-sensitive-med-out',
@@ -269,7 +279,8 @@ export const ES_SIGNALS: readonly SignalDef[] = [
       '(?:urgente|urgencia) (?:[a-z]+ ){0,2}(?:resurtido|receta|refill|medicina)',
       'la farmacia (?:[a-z]+ ){0,4}(?:no me (?:quiere|quiso)|no tiene|no me dio)',
     ],
-    unless: 'me quedan (?:[a-z]+ )?(?:semanas|dias|para una semana)|proxima semana|proximo mes|no hay prisa|no es urgente|cita|citas|formulario|cuenta|factura|resultados|expediente',
+    unless:
+      'me quedan (?:[a-z]+ )?(?:semanas|dias|para una semana)|proxima semana|proximo mes|no hay prisa|no es urgente|cita|citas|formulario|cuenta|factura|resultados|expediente',
   },
   {
     code: 'uti-symptoms',
@@ -305,6 +316,8 @@ export const ES_SIGNALS: readonly SignalDef[] = [
       '(?:diarrea|vomito|vomitos) (?:[a-z]+ ){0,3}(?:desde hace|por|durante) (?:\\d+|dos|tres|cuatro|varios|muchos) (?:dias|horas)',
       'diarrea (?:muy )?(?:fuerte|severa|con sangre|sin parar)',
       'deshidratad[ao]|deshidratacion',
+      '(?:\\d+|dos|tres|cuatro|cinco|varios|muchos) dias con (?:diarrea|vomito|vomitos|calentura|fiebre)',
+      'no (?:me |le )?(?:aguanto|aguanta|retengo|retiene|queda|quedo|para) nada en el estomago',
       'no (?:ha|he|han) (?:orinado|hecho pipi|mojado (?:el|los) panal(?:es)?)',
       'sangre en (?:el |la |las |mi |su )?(?:popo|excremento|heces|panal|evacuacion)|(?:heces|popo|excremento|evacuaciones) (?:[a-z]+ )?(?:negr[ao]s?|con sangre)',
     ],
@@ -388,7 +401,10 @@ export const ES_SIGNALS: readonly SignalDef[] = [
   {
     code: 'asthma-attack',
     level: 'urgent',
-    patterns: ['(?:ataque|crisis) de asma|asma (?:[a-z]+ ){0,2}(?:peor|muy mal|fuerte)', 'silbido(?:s)? (?:en el pecho|al respirar)|chifla el pecho'],
+    patterns: [
+      '(?:ataque|crisis) de asma|asma (?:[a-z]+ ){0,2}(?:peor|muy mal|fuerte)',
+      'silbido(?:s)? (?:en el pecho|al respirar)|chifla el pecho',
+    ],
     unless: 'de nino|de nina|hace anos|antecedentes',
   },
   {

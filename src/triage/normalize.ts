@@ -217,38 +217,37 @@ export function createSpeller(
 /** Basic normalisation followed by per-word spelling correction, keeping the map to the original. */
 export function normalize(input: string, speller: Speller): NormalizedText {
   const base = basicNormalize(input);
-  const text: string[] = [];
+  const src = base.text;
+  // Find the corrections first; most messages need none, and then the base result is returned as is.
+  const fixes: [s: number, e: number, fixed: string][] = [];
+  const word = /[a-z]+/g;
+  for (let m = word.exec(src); m !== null; m = word.exec(src)) {
+    const fixed = speller.correct(m[0]);
+    if (fixed !== m[0]) fixes.push([m.index, m.index + m[0].length, fixed]);
+  }
+  if (fixes.length === 0) return base;
+  const parts: string[] = [];
   const start: number[] = [];
   const end: number[] = [];
-  const src = base.text;
-  const word = /[a-z]+/g;
   let last = 0;
-  let m: RegExpExecArray | null;
-  const copy = (from: number, to: number): void => {
-    for (let k = from; k < to; k++) {
-      text.push(src[k] as string);
+  for (const [s, e, fixed] of fixes) {
+    parts.push(src.slice(last, s), fixed);
+    for (let k = last; k < s; k++) {
       start.push(base.start[k] as number);
       end.push(base.end[k] as number);
     }
-  };
-  while ((m = word.exec(src)) !== null) {
-    const tok = m[0];
-    const s = m.index;
-    const e = s + tok.length;
-    copy(last, s);
-    const fixed = speller.correct(tok);
-    if (fixed === tok) copy(s, e);
-    else {
-      const os = base.start[s] as number;
-      const oe = base.end[e - 1] as number;
-      for (const ch of fixed) {
-        text.push(ch);
-        start.push(os);
-        end.push(oe);
-      }
+    const os = base.start[s] as number;
+    const oe = base.end[e - 1] as number;
+    for (let k = 0; k < fixed.length; k++) {
+      start.push(os);
+      end.push(oe);
     }
     last = e;
   }
-  copy(last, src.length);
-  return { text: text.join(''), start, end };
+  parts.push(src.slice(last));
+  for (let k = last; k < src.length; k++) {
+    start.push(base.start[k] as number);
+    end.push(base.end[k] as number);
+  }
+  return { text: parts.join(''), start, end };
 }

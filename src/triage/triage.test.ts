@@ -192,7 +192,12 @@ describe('classifyMessage', () => {
   });
 
   it('is fast on ordinary messages (well under 1 ms on average)', () => {
-    const samples = ['I need to reschedule my appointment', 'me duele el pecho', 'fever of 102 for 3 days', 'refill my nitroglycerin please'];
+    const samples = [
+      'I need to reschedule my appointment',
+      'me duele el pecho',
+      'fever of 102 for 3 days',
+      'refill my nitroglycerin please',
+    ];
     for (const s of samples) classifyMessage(s); // warm up
     const t0 = performance.now();
     const runs = 200;

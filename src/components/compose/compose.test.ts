@@ -21,7 +21,10 @@ const CHRISTMAS_EVE_EVENING = new Date('2026-12-24T23:30:00Z');
 /** Wednesday 2 December 2026, 07:00 in Dallas: opens later today. */
 const WEDNESDAY_EARLY = new Date('2026-12-02T13:00:00Z');
 
-function result(message: NewMessage, handling: SendResult['handling'] = { officeOpen: true, handledAt: WEDNESDAY_MORNING.toISOString(), reason: 'open' }): SendResult {
+function result(
+  message: NewMessage,
+  handling: SendResult['handling'] = { officeOpen: true, handledAt: WEDNESDAY_MORNING.toISOString(), reason: 'open' },
+): SendResult {
   return {
     threadId: 'thread-1',
     message: {
@@ -74,11 +77,16 @@ async function mount(
     client,
     { lang: options.lang ?? 'en', theme: 'light' },
   );
-  await waitUntil(() => el.shadowRoot!.querySelector('form, [part~="revoked"], [part~="empty"], portal-policy-consent, [part~="error"]'), 'widget did not settle');
+  await waitUntil(
+    () =>
+      el.shadowRoot!.querySelector('form, [part~="revoked"], [part~="empty"], portal-policy-consent, [part~="error"]'),
+    'widget did not settle',
+  );
   return el;
 }
 
-const $ = <T extends Element = HTMLElement>(el: PortalCompose, selector: string) => el.shadowRoot!.querySelector<T>(selector);
+const $ = <T extends Element = HTMLElement>(el: PortalCompose, selector: string) =>
+  el.shadowRoot!.querySelector<T>(selector);
 const $$ = (el: PortalCompose, selector: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(selector)];
 const host = (el: PortalCompose) => (el.closest('portal-provider') as PortalProvider).host!;
 
@@ -769,20 +777,29 @@ describe('<portal-compose>', () => {
       const big = new File([new Uint8Array(11 * 1024 * 1024)], 'scan.pdf', { type: 'application/pdf' });
       addFiles(el, [
         big,
-        new File(['x'], 'notes.docx', { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }),
+        new File(['x'], 'notes.docx', {
+          type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        }),
         new File(['<img src=x onerror=alert(1)>'], '<img src=x onerror=alert(1)>.png', { type: 'image/png' }),
       ]);
       await el.updateComplete;
       const refusals = $(el, '.kit-refusals')!.textContent!;
       expect(refusals).to.contain('“scan.pdf” was not added: it is 11 MB, and each file can be at most 10 MB.');
-      expect(refusals).to.contain('“notes.docx” was not added: that type of file is not accepted. You can attach PDF, JPEG, PNG, or HEIC files.');
+      expect(refusals).to.contain(
+        '“notes.docx” was not added: that type of file is not accepted. You can attach PDF, JPEG, PNG, or HEIC files.',
+      );
       await waitUntil(() => uploads.length === 1);
       // Hostile file names are text, never markup.
       expect($(el, '.kit-file-name')!.textContent).to.equal('<img src=x onerror=alert(1)>.png');
       expect($(el, '[part~="attachments"] img')).to.equal(null);
-      addFiles(el, [1, 2, 3, 4, 5].map((n) => new File(['%PDF'], `page-${n}.pdf`, { type: 'application/pdf' })));
+      addFiles(
+        el,
+        [1, 2, 3, 4, 5].map((n) => new File(['%PDF'], `page-${n}.pdf`, { type: 'application/pdf' })),
+      );
       await el.updateComplete;
-      expect($(el, '.kit-refusals')!.textContent).to.contain('“page-5.pdf” was not added: you can attach up to 5 files.');
+      expect($(el, '.kit-refusals')!.textContent).to.contain(
+        '“page-5.pdf” was not added: you can attach up to 5 files.',
+      );
       await waitUntil(() => uploads.length === 5);
       expect($$(el, '.kit-file-item')).to.have.length(5);
       expect($<HTMLInputElement>(el, 'input[type="file"]')!.disabled).to.equal(true);
@@ -860,7 +877,12 @@ describe('<portal-compose>', () => {
       await tabTo(el, (a) => a.getAttribute('part') === 'submit-button');
       await sendKeys({ press: 'Enter' });
       await waitUntil(() => sent.length === 1);
-      expect(sent[0]!.message.fields).to.deep.equal({ medication: 'Lisinopril', dose: '10 mg', pharmacy: 'CVS', daysLeft: '4' });
+      expect(sent[0]!.message.fields).to.deep.equal({
+        medication: 'Lisinopril',
+        dose: '10 mg',
+        pharmacy: 'CVS',
+        daysLeft: '4',
+      });
       expect(sent[0]!.message.body).to.equal('Thank you');
     });
 
@@ -874,7 +896,8 @@ describe('<portal-compose>', () => {
       expect(document.documentElement.scrollWidth).to.be.at.most(320);
       for (const node of $$(el, '*')) {
         const rect = node.getBoundingClientRect();
-        if (rect.width === 0 || node.classList.contains('visually-hidden') || node.closest('dialog:not([open])')) continue;
+        if (rect.width === 0 || node.classList.contains('visually-hidden') || node.closest('dialog:not([open])'))
+          continue;
         expect(rect.right, `${node.tagName}.${node.className} overflows`).to.be.at.most(320.5);
       }
     });

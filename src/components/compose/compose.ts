@@ -225,7 +225,9 @@ export class PortalCompose extends PortalElement {
   }
 
   #pristine(): boolean {
-    return !this.subject && !this.body && Object.values(this.values).every((v) => !v) && !this.#attachments.items.length;
+    return (
+      !this.subject && !this.body && Object.values(this.values).every((v) => !v) && !this.#attachments.items.length
+    );
   }
 
   get #hasCardNumber(): boolean {
@@ -513,7 +515,9 @@ export class PortalCompose extends PortalElement {
 
     if (outcome.ok) {
       const { result } = outcome;
-      const flagged = result.message.triage ? result.message.triage.level !== 'routine' : this.#triage.level !== 'routine';
+      const flagged = result.message.triage
+        ? result.message.triage.level !== 'routine'
+        : this.#triage.level !== 'routine';
       // The text is now on the server: drop it here.
       this.#draft.forget();
       this.#attachments.reset();
@@ -579,7 +583,9 @@ export class PortalCompose extends PortalElement {
                   : fe.field === 'category'
                     ? 'category'
                     : undefined;
-          if (key) errors[key] = fe.code === 'too-long' ? this.localize.term('compose.error.tooLong', this.#maxFor(key)) : message;
+          if (key)
+            errors[key] =
+              fe.code === 'too-long' ? this.localize.term('compose.error.tooLong', this.#maxFor(key)) : message;
         }
         if (Object.keys(errors).length) {
           this.#send.cancelled();
@@ -677,15 +683,21 @@ export class PortalCompose extends PortalElement {
       <div class="notice success" part="sent" role="status">
         <h2 id="sent-title" tabindex="-1">${t.term('compose.sent.title')}</h2>
         <p>${this.#handling.sentenceFor(sent.result.handling)}</p>
-        ${sent.flagged
-          ? html`<p>
-              ${t.term('compose.sent.flagged')}
-              <a href=${telHref(clinic?.emergencyNumber ?? '911')}>${t.term('common.call911', clinic?.emergencyNumber ?? '911')}</a>
-              ${clinic?.phone
-                ? html`· <a href=${telHref(clinic.phone)}>${t.term('common.callOffice', clinic.phone)}</a>`
-                : nothing}
-            </p>`
-          : nothing}
+        ${
+          sent.flagged
+            ? html`<p>
+                ${t.term('compose.sent.flagged')}
+                <a href=${telHref(clinic?.emergencyNumber ?? '911')}
+                  >${t.term('common.call911', clinic?.emergencyNumber ?? '911')}</a
+                >
+                ${
+                  clinic?.phone
+                    ? html`· <a href=${telHref(clinic.phone)}>${t.term('common.callOffice', clinic.phone)}</a>`
+                    : nothing
+                }
+              </p>`
+            : nothing
+        }
       </div>
       <div class="actions sent-actions">
         ${href ? html`<a class="button" part="inbox-link" href=${href}>${t.term('compose.sent.inbox')}</a>` : nothing}
@@ -717,43 +729,52 @@ export class PortalCompose extends PortalElement {
       <h2 id="compose-title" tabindex="-1">${t.term('compose.title')}</h2>
       ${renderSafetyNotice(t, clinic)}
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
-      ${this.restoredAt
-        ? html`<p class="notice" part="restored">
-            ${t.term('kit.draft.restored', t.date(this.restoredAt, { dateStyle: 'medium', timeStyle: 'short' }))}
-          </p>`
-        : nothing}
-      ${this.#drafts.status === TaskStatus.ERROR
-        ? html`<div class="notice warning" role="alert">
-            <p>${t.term('compose.drafts.loadError')}</p>
-            <button class="button secondary" part="retry-button" type="button" @click=${() => void this.#drafts.run()}>
-              ${t.term('common.retry')}
-            </button>
-          </div>`
-        : nothing}
+      ${
+        this.restoredAt
+          ? html`<p class="notice" part="restored">
+              ${t.term('kit.draft.restored', t.date(this.restoredAt, { dateStyle: 'medium', timeStyle: 'short' }))}
+            </p>`
+          : nothing
+      }
+      ${
+        this.#drafts.status === TaskStatus.ERROR
+          ? html`<div class="notice warning" role="alert">
+              <p>${t.term('compose.drafts.loadError')}</p>
+              <button
+                class="button secondary"
+                part="retry-button"
+                type="button"
+                @click=${() => void this.#drafts.run()}
+              >
+                ${t.term('common.retry')}
+              </button>
+            </div>`
+          : nothing
+      }
       <form part="form" novalidate @submit=${this.#onSubmit} @keydown=${this.#onFormKeydown}>
         ${this.#renderSummary()} ${this.#renderCategories()}
-        ${category
-          ? html`${this.#renderCategoryNotice(category)} ${this.#renderFields(category)} ${this.#renderSubject()}
-              ${this.#renderBody()} ${this.#renderTriage()}
-              ${category.allowsAttachments
-                ? this.#attachments.render({ disabled: busy, error: this.errors.attachments })
-                : nothing}
-              <div class="footer">
-                ${this.#handling.render()} ${this.#send.render(t, (e) => this.errorMessage(e), this.renderCallOffice())}
-                <div class="actions">
-                  <button
-                    class="button"
-                    part="submit-button"
-                    type="submit"
-                    aria-disabled=${busy ? 'true' : 'false'}
-                  >
-                    ${busy ? html`<span class="spinner" aria-hidden="true"></span>${t.term('compose.sending')}` : t.term('compose.send')}
-                  </button>
-                  ${this.#renderDraftLine()}
-                </div>
-                ${this.confirmingDiscard ? this.#renderDiscardConfirm() : nothing}
-              </div>`
-          : nothing}
+        ${
+          category
+            ? html`${this.#renderCategoryNotice(category)} ${this.#renderFields(category)} ${this.#renderSubject()}
+                ${this.#renderBody()} ${this.#renderTriage()}
+                ${
+                  category.allowsAttachments
+                    ? this.#attachments.render({ disabled: busy, error: this.errors.attachments })
+                    : nothing
+                }
+                <div class="footer">
+                  ${this.#handling.render()}
+                  ${this.#send.render(t, (e) => this.errorMessage(e), this.renderCallOffice())}
+                  <div class="actions">
+                    <button class="button" part="submit-button" type="submit" aria-disabled=${busy ? 'true' : 'false'}>
+                      ${busy ? html`<span class="spinner" aria-hidden="true"></span>${t.term('compose.sending')}` : t.term('compose.send')}
+                    </button>
+                    ${this.#renderDraftLine()}
+                  </div>
+                  ${this.confirmingDiscard ? this.#renderDiscardConfirm() : nothing}
+                </div>`
+            : nothing
+        }
       </form>
       ${this.#dialog.render()}
     </div>`;
@@ -767,16 +788,17 @@ export class PortalCompose extends PortalElement {
       <p><strong>${t.term('common.errorSummary', keys.length)}</strong></p>
       <ul>
         ${keys.map(
-          (key) => html`<li>
-            <a
-              href="#${this.#targetId(key)}"
-              @click=${(e: Event) => {
-                e.preventDefault();
-                this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(this.#targetId(key))}`)?.focus();
-              }}
-              >${this.#errorLabel(key)}: ${this.errors[key]}</a
-            >
-          </li>`,
+          (key) =>
+            html`<li>
+              <a
+                href="#${this.#targetId(key)}"
+                @click=${(e: Event) => {
+                  e.preventDefault();
+                  this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(this.#targetId(key))}`)?.focus();
+                }}
+                >${this.#errorLabel(key)}: ${this.errors[key]}</a
+              >
+            </li>`,
         )}
       </ul>
     </div>`;
@@ -793,23 +815,24 @@ export class PortalCompose extends PortalElement {
       ${error ? html`<p class="field-error" id="category-error">${error}</p>` : nothing}
       <div class="categories">
         ${this.#categories.map(
-          (c) => html`<label class="category" part="category">
-            <input
-              type="radio"
-              name="category"
-              id="category-${c.id}"
-              value=${c.id}
-              .checked=${this.selected === c.id}
-              aria-labelledby="category-${c.id}-label"
-              aria-describedby="category-${c.id}-description"
-              aria-invalid=${error ? 'true' : 'false'}
-              @change=${() => this.#onCategory(c.id)}
-            />
-            <span class="category-text">
-              <span class="category-label" id="category-${c.id}-label">${this.#text(c.label)}</span>
-              <span class="hint" id="category-${c.id}-description">${this.#text(c.description)}</span>
-            </span>
-          </label>`,
+          (c) =>
+            html`<label class="category" part="category">
+              <input
+                type="radio"
+                name="category"
+                id="category-${c.id}"
+                value=${c.id}
+                .checked=${this.selected === c.id}
+                aria-labelledby="category-${c.id}-label"
+                aria-describedby="category-${c.id}-description"
+                aria-invalid=${error ? 'true' : 'false'}
+                @change=${() => this.#onCategory(c.id)}
+              />
+              <span class="category-text">
+                <span class="category-label" id="category-${c.id}-label">${this.#text(c.label)}</span>
+                <span class="hint" id="category-${c.id}-description">${this.#text(c.description)}</span>
+              </span>
+            </label>`,
         )}
       </div>
     </fieldset>`;
@@ -822,28 +845,32 @@ export class PortalCompose extends PortalElement {
       const canSwitch = this.#categories.some((c) => c.id === 'appointment');
       return html`<div class="notice warning" part="clinical-notice">
         <p>${t.term('compose.clinical.notice')}</p>
-        ${canSwitch
-          ? html`<button class="button secondary" type="button" @click=${() => this.#switchToAppointment()}>
-              ${t.term('compose.clinical.switch')}
-            </button>`
-          : nothing}
+        ${
+          canSwitch
+            ? html`<button class="button secondary" type="button" @click=${() => this.#switchToAppointment()}>
+                ${t.term('compose.clinical.switch')}
+              </button>`
+            : nothing
+        }
       </div>`;
     }
     if (category.id === 'bill-payment') {
       const url = safePaymentUrl(clinic?.paymentUrl);
       return html`<div class="notice" part="payment-notice">
-        ${url
-          ? html`<p>${t.term('compose.payment.intro')}</p>
-              <p>
-                <a class="payment-link" href=${url} target="_blank" rel="noopener noreferrer"
-                  >${t.term('compose.payment.link')}</a
-                >
-                <span class="hint">${t.term('compose.payment.newTab')}</span>
+        ${
+          url
+            ? html`<p>${t.term('compose.payment.intro')}</p>
+                <p>
+                  <a class="payment-link" href=${url} target="_blank" rel="noopener noreferrer"
+                    >${t.term('compose.payment.link')}</a
+                  >
+                  <span class="hint">${t.term('compose.payment.newTab')}</span>
+                </p>`
+            : html`<p>
+                ${t.term('compose.payment.none')}
+                ${clinic?.phone ? html`<a href=${telHref(clinic.phone)}>${clinic.phone}</a>` : nothing}
               </p>`
-          : html`<p>
-              ${t.term('compose.payment.none')}
-              ${clinic?.phone ? html`<a href=${telHref(clinic.phone)}>${clinic.phone}</a>` : nothing}
-            </p>`}
+        }
       </div>`;
     }
     return nothing;
@@ -864,7 +891,11 @@ export class PortalCompose extends PortalElement {
     const error = this.errors[`field:${field.id}`];
     const hint =
       this.#text(field.hint) ||
-      (field.kind === 'money' ? t.term('compose.money.hint') : field.kind === 'number' ? t.term('compose.number.hint') : '');
+      (field.kind === 'money'
+        ? t.term('compose.money.hint')
+        : field.kind === 'number'
+          ? t.term('compose.number.hint')
+          : '');
     const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || nothing;
     const common = {
       invalid: error ? 'true' : 'false',
@@ -936,9 +967,11 @@ export class PortalCompose extends PortalElement {
     return html`<div class="field" part="field">
       <label for=${id}>
         ${this.#text(field.label)}
-        ${field.required
-          ? html`<span class="required-marker">(${t.term('common.required')})</span>`
-          : html`<span class="required-marker">(${t.term('common.optional')})</span>`}
+        ${
+          field.required
+            ? html`<span class="required-marker">(${t.term('common.required')})</span>`
+            : html`<span class="required-marker">(${t.term('common.optional')})</span>`
+        }
       </label>
       ${hint ? html`<p class="hint" id="${id}-hint">${hint}</p>` : nothing}
       ${error ? html`<p class="field-error" id="${id}-error">${error}</p>` : nothing} ${control}
@@ -1010,52 +1043,62 @@ export class PortalCompose extends PortalElement {
     const clinic = this.portal?.clinic;
     const emergencyNumber = clinic?.emergencyNumber ?? '911';
     return html`<div role="alert" class="triage-alert">
-        ${this.#triage.level === 'emergency'
-          ? html`<div class="notice danger" part="emergency-notice">
-              <p><strong>${t.term('kit.emergency.inline', emergencyNumber)}</strong></p>
-              <p><a class="button danger" href=${telHref(emergencyNumber)}>${t.term('kit.emergency.call', emergencyNumber)}</a></p>
-            </div>`
-          : nothing}
+        ${
+          this.#triage.level === 'emergency'
+            ? html`<div class="notice danger" part="emergency-notice">
+                <p><strong>${t.term('kit.emergency.inline', emergencyNumber)}</strong></p>
+                <p>
+                  <a class="button danger" href=${telHref(emergencyNumber)}
+                    >${t.term('kit.emergency.call', emergencyNumber)}</a
+                  >
+                </p>
+              </div>`
+            : nothing
+        }
         ${this.#hasCardNumber ? html`<div class="notice danger" part="card-warning"><p>${t.term('kit.card.warning')}</p></div>` : nothing}
       </div>
-      ${this.#triage.level === 'urgent'
-        ? renderUrgentNotice({
-            localize: t,
-            clinic,
-            acknowledged: this.#triage.acknowledged,
-            onAcknowledgeChange: (ack) => {
-              if (ack) this.#triage.acknowledge();
-              else this.#triage.unacknowledge();
-              this.#clearError('urgent');
-            },
-            checkboxId: 'urgent-ack',
-            handling: this.#handling.sentence(),
-            error: this.errors.urgent,
-          })
-        : nothing}`;
+      ${
+        this.#triage.level === 'urgent'
+          ? renderUrgentNotice({
+              localize: t,
+              clinic,
+              acknowledged: this.#triage.acknowledged,
+              onAcknowledgeChange: (ack) => {
+                if (ack) this.#triage.acknowledge();
+                else this.#triage.unacknowledge();
+                this.#clearError('urgent');
+              },
+              checkboxId: 'urgent-ack',
+              error: this.errors.urgent,
+            })
+          : nothing
+      }`;
   }
 
   #renderDraftLine(): TemplateResult {
     const t = this.localize;
     // While the patient signs in again, a failed autosave is expected noise.
-    const status = this.#send.status === 'reauth' && this.#draft.status === 'error' ? '' : draftStatusText(this.#draft, t);
+    const status =
+      this.#send.status === 'reauth' && this.#draft.status === 'error' ? '' : draftStatusText(this.#draft, t);
     const hasDraft = !!this.#draft.draftId || !this.#pristine();
     return html`<div class="draft-line">
       ${status ? html`<p class="hint" part="draft-status">${status}</p>` : nothing}
-      ${hasDraft && !this.confirmingDiscard
-        ? html`<button
-            class="button link"
-            type="button"
-            ?disabled=${this.#send.busy}
-            @click=${async () => {
-              this.confirmingDiscard = true;
-              await this.updateComplete;
-              this.renderRoot.querySelector<HTMLElement>('#discard-yes')?.focus();
-            }}
-          >
-            ${t.term('compose.discard')}
-          </button>`
-        : nothing}
+      ${
+        hasDraft && !this.confirmingDiscard
+          ? html`<button
+              class="button link"
+              type="button"
+              ?disabled=${this.#send.busy}
+              @click=${async () => {
+                this.confirmingDiscard = true;
+                await this.updateComplete;
+                this.renderRoot.querySelector<HTMLElement>('#discard-yes')?.focus();
+              }}
+            >
+              ${t.term('compose.discard')}
+            </button>`
+          : nothing
+      }
     </div>`;
   }
 

@@ -7,6 +7,7 @@
  */
 import type { PortalClient } from '../../api/client.js';
 import { PortalError } from '../../api/errors.js';
+import { operations } from '../../api/operations.js';
 import type {
   CategoryId,
   ClinicConfig,
@@ -337,14 +338,17 @@ export function createInboxFixture(options: InboxFixtureOptions = {}): InboxFixt
   const client = new Proxy({ calls } as PortalClient & { calls: string[] }, {
     get(target, name) {
       if (name === 'calls') return calls;
-      if (typeof name !== 'string' || name === 'then') return (target as unknown as Record<string | symbol, unknown>)[name];
+      // Only client methods: Lit probes values for `_$litDirective$`, promises for `then`.
+      if (typeof name !== 'string' || !(name in operations || Object.hasOwn(target, name))) {
+        return (target as unknown as Record<string | symbol, unknown>)[name];
+      }
+      // A test may replace a method by assigning it on the client; the one read before that keeps the original.
+      const own = Object.hasOwn(target, name) ? (target as unknown as Record<string, unknown>)[name] : undefined;
+      const method = (own ?? (methods as Record<string, unknown>)[name]) as ((...a: unknown[]) => Promise<unknown>) | undefined;
       return (...args: unknown[]) => {
         calls.push(name);
         const failure = failures.get(name);
         if (failure) return Promise.reject(failure);
-        // A test may replace a method by assigning it on the client.
-        const own = Object.hasOwn(target, name) ? (target as unknown as Record<string, unknown>)[name] : undefined;
-        const method = (own ?? (methods as Record<string, unknown>)[name]) as ((...a: unknown[]) => Promise<unknown>) | undefined;
         if (!method) return Promise.reject(new PortalError('server', `inbox fixture: unexpected call ${name}`));
         try {
           return method(...args);

@@ -189,6 +189,8 @@ export class PortalInbox extends PortalElement {
       const filter: ListFilter = { category, q };
       try {
         const page = await this.portal.client.listThreads(pageQuery(filter), { signal });
+        // Superseded (a newer filter, sign-out): a client that ignored the signal must not win.
+        signal.throwIfAborted();
         this.#replaceList(page, filter);
         return true;
       } catch (error) {
@@ -208,6 +210,7 @@ export class PortalInbox extends PortalElement {
       if (this.#thread?.id !== threadId) this.#thread = undefined;
       try {
         const detail = await this.portal.client.getThread(threadId, { signal });
+        signal.throwIfAborted();
         this.#thread = detail;
         if (this.#canReply(detail)) this.#reply.open(threadId);
         void this.#markRead(detail);

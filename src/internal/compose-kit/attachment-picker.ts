@@ -333,17 +333,21 @@ export class AttachmentPickerController implements ReactiveController {
         <p class="hint kit-drop-hint" aria-hidden="true">${t.term('kit.attach.drop')}</p>
       </div>
       <div role="alert" class="kit-refusals">
-        ${this.refusals.length
-          ? html`<ul class="field-error">
-              ${this.refusals.map((r) => html`<li>${r}</li>`)}
-            </ul>`
-          : nothing}
+        ${
+          this.refusals.length
+            ? html`<ul class="field-error">
+                ${this.refusals.map((r) => html`<li>${r}</li>`)}
+              </ul>`
+            : nothing
+        }
       </div>
-      ${this.items.length
-        ? html`<ul class="kit-files" part="list" aria-label=${t.term('kit.attach.listLabel')}>
-            ${this.items.map((item) => this.#renderItem(item, options.disabled ?? false))}
-          </ul>`
-        : nothing}
+      ${
+        this.items.length
+          ? html`<ul class="kit-files" part="list" aria-label=${t.term('kit.attach.listLabel')}>
+              ${this.items.map((item) => this.#renderItem(item, options.disabled ?? false))}
+            </ul>`
+          : nothing
+      }
     </div>`;
   }
 
@@ -353,22 +357,33 @@ export class AttachmentPickerController implements ReactiveController {
     return html`<li class="kit-file-item" part="item">
       <span class="kit-file-name">${item.name}</span>
       ${item.size ? html`<span class="hint">${formatBytes(item.size, t.locale)}</span>` : nothing}
-      ${item.status === 'uploading'
-        ? html`<span class="kit-progress">
-            <progress max="100" .value=${percent} aria-label=${t.term('kit.attach.uploading', item.name)}></progress>
-            <span class="hint">${t.term('kit.attach.percent', percent)}</span>
-          </span>`
-        : nothing}
+      ${
+        item.status === 'uploading'
+          ? html`<span class="kit-progress">
+              <progress max="100" .value=${percent} aria-label=${t.term('kit.attach.uploading', item.name)}></progress>
+              <span class="hint">${t.term('kit.attach.percent', percent)}</span>
+            </span>`
+          : nothing
+      }
       ${item.status === 'done' ? html`<span class="kit-file-done">${t.term('kit.attach.uploaded')}</span>` : nothing}
-      ${item.status === 'failed' && item.error
-        ? html`<span class="field-error">${t.term('kit.attach.failed', errorTypeKey(item.error))}</span>`
-        : nothing}
+      ${
+        item.status === 'failed' && item.error
+          ? html`<span class="field-error">${t.term('kit.attach.failed', errorTypeKey(item.error))}</span>`
+          : nothing
+      }
       <span class="kit-file-actions">
-        ${item.status === 'failed' && item.file
-          ? html`<button class="button secondary" type="button" ?disabled=${disabled} @click=${() => this.retry(item.key)}>
-              ${t.term('common.retry')}<span class="visually-hidden">: ${item.name}</span>
-            </button>`
-          : nothing}
+        ${
+          item.status === 'failed' && item.file
+            ? html`<button
+                class="button secondary"
+                type="button"
+                ?disabled=${disabled}
+                @click=${() => this.retry(item.key)}
+              >
+                ${t.term('common.retry')}<span class="visually-hidden">: ${item.name}</span>
+              </button>`
+            : nothing
+        }
         <button class="button link" type="button" ?disabled=${disabled} @click=${() => this.remove(item.key)}>
           ${t.term('kit.attach.remove')}<span class="visually-hidden">: ${item.name}</span>
         </button>

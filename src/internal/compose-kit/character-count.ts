@@ -72,11 +72,13 @@ export class CharacterCountController implements ReactiveController {
     const over = used > max;
     const near = !over && used >= max * ANNOUNCE_FROM;
     return html`<p class="hint kit-count ${over ? 'kit-count-over' : ''}" id=${id} part="character-count">
-        ${over
-          ? localize.term('common.charactersOver', used - max)
-          : near
-            ? localize.term('common.charactersLeft', max - used)
-            : localize.term('common.characterCount', used, max)}
+        ${
+          over
+            ? localize.term('common.charactersOver', used - max)
+            : near
+              ? localize.term('common.charactersLeft', max - used)
+              : localize.term('common.characterCount', used, max)
+        }
       </p>
       <div class="visually-hidden" role="status" aria-live="polite">${this.#announcement || nothing}</div>`;
   }

@@ -131,7 +131,7 @@ export class EmergencyDialogController implements ReactiveController {
               <p><strong>${t.term('kit.emergency.body')}</strong></p>
             </div>
             <p>
-              <a class="button danger kit-call" href=${telHref(emergencyNumber)} autofocus
+              <a class="button danger kit-call" href=${telHref(emergencyNumber)}
                 >${t.term('kit.emergency.call', emergencyNumber)}</a
               >
             </p>
