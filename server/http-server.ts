@@ -6,7 +6,9 @@
  *   uploads: the clinic's attachment limit), never trusting `Content-Length`;
  *   an upload is refused from its first bytes when they are not an allowed type,
  *   and only a signed-in caller gets to send one at all;
- * - a rejected body is never read to the end: the answer says `Connection: close`;
+ * - a rejected body is never buffered: the answer goes out at once, and what the
+ *   client still sends is discarded for at most two seconds before the
+ *   connection is cut (lingering close: the client gets to read our answer);
  * - CORS only for the configured site origins (exact match, with credentials,
  *   never `*`), and an Origin allowlist for every state-changing request, on top
  *   of the custom CSRF header that `handleRequest` requires;
@@ -99,7 +101,7 @@ export interface PortalServerDeps {
 const CORS_ALLOW_HEADERS = 'Content-Type, X-Portal-CSRF, Idempotency-Key, Portal-Filename';
 const CORS_EXPOSE_HEADERS = 'Retry-After, Content-Disposition, Content-Length';
 const CORS_METHODS = 'GET, POST, PUT, DELETE';
-/** How long a connection whose request body we refused may drain before it is cut. */
+/** How long a connection whose request body we refused may drain (discarded) before it is cut. */
 const LINGER_MS = 2000;
 
 const API_SECURITY_HEADERS: Readonly<Record<string, string>> = {
@@ -180,17 +182,16 @@ export function createPortalServer(deps: PortalServerDeps): Server {
     };
   }
 
-  /** Send a response; `close` when the request body was left unread (see LINGER_MS). */
-  function send(req: IncomingMessage, res: ServerResponse, response: HttpResponse, extra: Record<string, string>, close: boolean) {
+  /** Send a response; `unread` when the request body was (partly) left unread (see `linger`). */
+  function send(req: IncomingMessage, res: ServerResponse, response: HttpResponse, extra: Record<string, string>, unread: boolean) {
     const body = encodeBody(response);
     const headers: Record<string, string | string[]> = { ...API_SECURITY_HEADERS, vary: 'Origin', ...response.headers, ...extra };
     if (typeof headers['set-cookie'] === 'string' && partitioned) headers['set-cookie'] += '; Partitioned';
     if (httpsPublic) headers['strict-transport-security'] = 'max-age=31536000';
     if (body) headers['content-length'] = String(body.byteLength);
-    if (close) headers.connection = 'close';
     res.writeHead(response.status, headers);
     res.end(req.method === 'HEAD' || !body ? undefined : body);
-    if (close) linger(req, res);
+    if (unread) linger(req, res);
   }
 
   const server = createServer(async (req, res) => {
@@ -446,16 +447,21 @@ function hasBody(req: IncomingMessage): boolean {
 }
 
 /**
- * After answering a request whose body we did not read: let the client finish
- * sending for a moment (discarding, never buffering) so it sees our answer rather
- * than a reset, then cut the connection.
+ * After answering a request whose body we did not read. Closing at once would
+ * reset the connection while the client is still sending, and most clients then
+ * lose our answer (they see EPIPE/ECONNRESET instead of the 413). So, like
+ * nginx's lingering close: discard (never buffer) what still arrives for a
+ * moment, then cut the connection if the body has not ended by then.
  */
 function linger(req: IncomingMessage, res: ServerResponse): void {
   res.once('finish', () => {
+    if (req.complete) return;
     const socket = req.socket;
     const timer = setTimeout(() => socket.destroy(), LINGER_MS);
     timer.unref();
-    socket.once('close', () => clearTimeout(timer));
+    const stop = () => clearTimeout(timer);
+    req.once('end', stop);
+    socket.once('close', stop);
     req.resume();
   });
 }

@@ -25,6 +25,7 @@ import type { ClinicConfig } from '../src/api/schemas.js';
 import { FileBlobStore } from './attachments.js';
 import { openDatabase } from './db.js';
 import { PgBlobStore, PgStore } from './pg-store.js';
+import { testDatabaseOptions } from './test-support.js';
 
 interface Target {
   name: string;
@@ -42,7 +43,7 @@ const targets: Target[] = [
     name: 'PgStore on PGlite',
     sql: true,
     open: async () => {
-      const db = await openDatabase({ dataDir: 'memory://' });
+      const db = await openDatabase(await testDatabaseOptions(false));
       return { store: new PgStore(db), blobs: new PgBlobStore(db), close: () => db.close() };
     },
   },

@@ -201,7 +201,9 @@ export const Submitting: Story = {
  * retried twice with the same key; Retry tries again with it and creates no duplicate.
  */
 export const NotSentYet: Story = {
-  parameters: { portal: { persona: 'dana', now: WEEKDAY_MORNING, fail: { op: 'createThread', kind: 'network', times: 3 } } },
+  parameters: {
+    portal: { persona: 'dana', now: WEEKDAY_MORNING, fail: { op: 'createThread', kind: 'network', times: 3 } },
+  },
   play: async ({ canvasElement }) => {
     const el = await widget(canvasElement);
     await fillRefill(el, ROUTINE);
@@ -212,7 +214,9 @@ export const NotSentYet: Story = {
 
 /** A server error: the message by type, Retry, text kept. */
 export const ServerError: Story = {
-  parameters: { portal: { persona: 'dana', now: WEEKDAY_MORNING, fail: { op: 'createThread', kind: 'server-error', times: 3 } } },
+  parameters: {
+    portal: { persona: 'dana', now: WEEKDAY_MORNING, fail: { op: 'createThread', kind: 'server-error', times: 3 } },
+  },
   play: async ({ canvasElement }) => {
     const el = await widget(canvasElement);
     await fillRefill(el, ROUTINE);

@@ -50,7 +50,11 @@ function mockOf(loaded: Record<string, unknown>): MockBackend {
 }
 
 /** The demo documents as a new publication (the service fills in version and date). */
-function publication(version: string, change: { en: string; es: string }, extend?: (doc: PolicyDocument) => PolicyDocument) {
+function publication(
+  version: string,
+  change: { en: string; es: string },
+  extend?: (doc: PolicyDocument) => PolicyDocument,
+) {
   return {
     version,
     documents: DEMO_POLICY_DOCUMENTS.filter((d) => d.version === DEMO_POLICY_DOCUMENTS[0]!.version).map((d) => {
@@ -146,7 +150,9 @@ export const VersionChangedWhileReading: Story = {
 
 /** Saving the acceptance fails (network): the message, the checkbox still checked. */
 export const AcceptFails: Story = {
-  parameters: { portal: { persona: 'dana', policyVersion: '2027-01-15', fail: { op: 'acceptConsent', kind: 'network', times: 5 } } },
+  parameters: {
+    portal: { persona: 'dana', policyVersion: '2027-01-15', fail: { op: 'acceptConsent', kind: 'network', times: 5 } },
+  },
   play: async ({ canvasElement }) => {
     const el = await widget(canvasElement);
     el.shadowRoot!.querySelector<HTMLInputElement>('#agree')!.click();
@@ -160,7 +166,11 @@ export const LongPolicy: Story = {
     html`${until(
       mockOf(loaded)
         .backend.publishPolicy(
-          publication('2027-03-01', { en: 'Every section now has numbered clauses.', es: 'Cada sección ahora tiene cláusulas numeradas.' }, lengthen),
+          publication(
+            '2027-03-01',
+            { en: 'Every section now has numbered clauses.', es: 'Cada sección ahora tiene cláusulas numeradas.' },
+            lengthen,
+          ),
         )
         .then(() => render(args)),
       html``,

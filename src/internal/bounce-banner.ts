@@ -88,18 +88,22 @@ export function renderBounceBanner(options: BounceBannerOptions): TemplateResult
     <p>${t.term('bounce.body')}${when ? html` ${t.term('bounce.since', when)}` : nothing}</p>
     <p>${t.term('bounce.policy')}</p>
     <div class="bounce-actions">
-      ${onFix
-        ? html`<button class="button" part="bounce-fix-button" type="button" @click=${onFix}>
-            ${t.term('bounce.fix')}
-          </button>`
-        : fixHref
-          ? html`<a class="button" part="bounce-fix-button" href=${fixHref}>${t.term('bounce.fix')}</a>`
-          : nothing}
-      ${clinic?.phone
-        ? html`<a class="bounce-call" href=${telHref(clinic.phone)}
-            >${keepTogether(t.term('common.callOffice', clinic.phone), [clinic.phone])}</a
-          >`
-        : nothing}
+      ${
+        onFix
+          ? html`<button class="button" part="bounce-fix-button" type="button" @click=${onFix}>
+              ${t.term('bounce.fix')}
+            </button>`
+          : fixHref
+            ? html`<a class="button" part="bounce-fix-button" href=${fixHref}>${t.term('bounce.fix')}</a>`
+            : nothing
+      }
+      ${
+        clinic?.phone
+          ? html`<a class="bounce-call" href=${telHref(clinic.phone)}
+              >${keepTogether(t.term('common.callOffice', clinic.phone), [clinic.phone])}</a
+            >`
+          : nothing
+      }
     </div>
   </div>`;
 }

@@ -270,7 +270,7 @@ export const OTHER_PAST = rx(
 
 /** Immediately before the match: "since my", "after my" (the event is the reference point, in the past). */
 export const SINCE_MY_BEFORE =
-  /(?:since|after|desde|despues de|post) (?:my|mi|his|her|su|the|el|la|a|an|un|una) (?:[a-z]+ )?$/;
+  /(?:(?:since|after|desde|despues de|post) (?:my|mi|his|her|su|the|el|la|a|an|un|una) (?:[a-z]+ )?|(?:who|that|which|que|quien) (?:had|has had|have had|suffered|survived|tuvo|sufrio|ha tenido|le dio) (?:a |an |un |una |two |several |multiple )?(?:[a-z]+ )?|(?:who|quien) )$/;
 
 const STRONG_SRC =
   '(?:\\d+|a few|few|couple(?: of)?|an|a|one|two|three|ten|twenty|thirty|fifteen|45) (?:minutes?|mins?|hours?|hrs?) ago|an hour ago|hace (?:un rato|(?:[a-z]+ )?(?:minutos|horas|hora))|right now|having it now|happening now|currently|this morning|tonight|this afternoon|this evening|just now|again|otra vez|de nuevo|ahorita|ahora mismo|en este momento|esta manana|esta noche|esta tarde|anoche|last night';
@@ -315,6 +315,10 @@ export const HYPOTHETICAL = rx(
     'prevenir',
     'evitar',
     'information about',
+    'difference between',
+    'essay (?:on|about)',
+    'brochures?',
+    'diferencia entre',
     'info about',
     'informacion sobre',
     'pamphlet',
@@ -391,6 +395,18 @@ export const MODIFIER_AFTER = new RegExp(
     'prevencion',
     'receta',
     'study',
+    'antibiotic',
+    'antibiotics',
+    'antibiotico',
+    'antibioticos',
+    'cream',
+    'ointment',
+    'shots?',
+    'vaccine',
+    'drops',
+    'spray',
+    'crema',
+    'pomada',
     'research',
     'questionnaire',
     'form',
@@ -409,6 +425,14 @@ export const REFILL_CONTEXT = rx(
 );
 export const INDICATION_BEFORE =
   /(?:for|para|por|treats?|treating|tratar|against|contra) (?:my|mi|his|her|su|the|el|la|los|las|occasional|ocasional)? ?(?:occasional |ocasional |[a-z]+ )?$/;
+
+/** Anywhere in the clause: the message is about learning, not a symptom ("for a school project"). */
+export const INFO_CLAUSE = rx(
+  'school (?:project|essay|report|paper|assignment)|for (?:a|my) (?:class|project|report|paper|presentation|essay)|brochures?|pamphlets?|folletos?|proyecto (?:de la escuela|escolar)|tarea de la escuela',
+);
+/** Right after an urgent symptom: it has resolved ("rash is healed", "wheezing has been much better"). */
+export const RESOLVED_AFTER =
+  /^(?: [a-z]+){0,3} (?:is |has |have |are |got |seems |has been |have been |is now |are now )?(?:much |a lot |way |so much |all |completely |totally )?(?<!instead of |rather than |not |no |isnt |arent |never |any |not any )(?:better|improved|improving|resolved|gone|went away|cleared up|cleared|healed|fine now|ok now|okay now)(?![a-z])|^(?: [a-z]+){0,3} (?:ya )?(?:se (?:me |le )?(?:quito|paso|curo|fue)|(?:esta|estan) mejor|mejoro|se ve mejor)(?![a-z])/;
 
 /** "pills for", "pastillas para las": what follows is what a medicine treats. */
 export const MED_FOR_BEFORE =

@@ -17,6 +17,8 @@ import {
   HISTORY_CUE,
   HYPOTHETICAL,
   INDICATION_BEFORE,
+  INFO_CLAUSE,
+  RESOLVED_AFTER,
   MED_FOR_BEFORE,
   ACTIVE_AFTER,
   MODIFIER_AFTER,
@@ -166,7 +168,7 @@ function isLive(doc: Doc, s: number, e: number, unless: RegExp | undefined, chec
   if (unless !== undefined && unless.test(clause)) return undefined;
   if (isNegated(before, after)) return undefined;
   if (MODIFIER_AFTER.test(after) || MODIFIER_BEFORE.test(before)) return undefined;
-  if (testOnce(HYPOTHETICAL, before)) return undefined;
+  if (testOnce(HYPOTHETICAL, before) || INFO_CLAUSE.test(clause)) return undefined;
   // "refill my inhaler for shortness of breath", "pastillas para las convulsiones": an indication, not a symptom
   if (
     (MED_FOR_BEFORE.test(before) || (INDICATION_BEFORE.test(before) && REFILL_CONTEXT.test(clause))) &&
@@ -218,6 +220,7 @@ function evaluate(doc: Doc, sig: CompiledSignal): Found | undefined {
     const hit = isLive(doc, s, e, sig.unless, def.ignoreHistory !== true);
     if (!hit) continue;
     let level: Alert = def.levelOf ? def.levelOf(m) : def.level;
+    if (level === 'urgent' && RESOLVED_AFTER.test(text.slice(e, hit.ce))) continue; // "the rash is healed"
     const clause = text.slice(hit.cs, hit.ce);
     if (level === 'urgent' && sig.escalate && anyAffirmed(doc, sig.escalate)) level = 'emergency';
     if (level === 'emergency') {

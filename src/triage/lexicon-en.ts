@@ -325,7 +325,7 @@ export const EN_SIGNALS: readonly SignalDef[] = [
       'pharmacy (?:[a-z]+ ){0,4}(?:wont|will not|cant|didnt|refused|denied|never got|doesnt have)(?: [a-z]+){0,6} (?:today|insulin|out)',
     ],
     unless:
-      'out of refills|no refills|refills left|week left|weeks left|month left|days left|few days|next week|next month|in a week|couple weeks|no rush|not urgent|whenever|appointment|appt|form|forms|bill|billing|records|letter|paperwork|paper work|records|copy|results',
+      'out of stock|backordered|back ordered|backorder|still have|i have (?:about |around |maybe )?(?:a|\\d+|two|three|a few|enough|plenty)|todavia tengo|aun tengo|out of refills|no refills|refills left|week left|weeks left|month left|days left|few days|next week|next month|in a week|couple weeks|no rush|not urgent|whenever|appointment|appt|form|forms|bill|billing|records|letter|paperwork|paper work|records|copy|results',
   },
   {
     code: 'uti-symptoms',
@@ -344,6 +344,7 @@ export const EN_SIGNALS: readonly SignalDef[] = [
     patterns: [
       '(?:rash|redness|hives|welts|red area|red spot|red patch|red streaks?|swelling|infection|cellulitis) (?:[a-z]+ ){0,5}(?:spreading|spread|spreads|getting bigger|getting worse|growing|worse|all over (?:my|his|her) (?:body|face)|moving up|going up)',
       'spreading (?:rash|redness|infection|red)',
+      '(?:is |its |it s |keeps |now |started |starting |and )spreading (?:to|on|over|across|up|down|all over|onto|fast|quickly)',
       'red (?:streak|streaks|line|lines) (?:[a-z]+ ){0,3}(?:up|going|from|spreading|on)',
       'hives all over|covered in hives|broke out in hives|rash (?:all over|everywhere)',
       '(?:rash|spots) (?:[a-z]+ ){0,3}(?:blisters?|blistering|peeling|purple|dont blanch|doesnt fade|with (?:a )?fever)',

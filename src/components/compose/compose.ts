@@ -380,7 +380,12 @@ export class PortalCompose extends PortalElement {
   /** Enter in a one-line field must not send a half-written message (implicit form submission). */
   #onFormKeydown = (event: KeyboardEvent) => {
     const target = event.composedPath()[0];
-    if (event.key === 'Enter' && target instanceof HTMLInputElement && target.type !== 'file') {
+    if (
+      event.key === 'Enter' &&
+      target instanceof HTMLInputElement &&
+      target.form === event.currentTarget &&
+      target.type !== 'file'
+    ) {
       event.preventDefault();
     }
   };
@@ -608,6 +613,7 @@ export class PortalCompose extends PortalElement {
   }
 
   #onSubmit = (event: Event) => {
+    if (event.target !== event.currentTarget) return; // a nested widget's form
     event.preventDefault();
     void this.#submit();
   };
@@ -764,7 +770,6 @@ export class PortalCompose extends PortalElement {
                 }
                 <div class="footer">
                   ${this.#handling.render()}
-                  ${this.#send.render(t, (e) => this.errorMessage(e), this.renderCallOffice())}
                   <div class="actions">
                     <button class="button" part="submit-button" type="submit" aria-disabled=${busy ? 'true' : 'false'}>
                       ${busy ? html`<span class="spinner" aria-hidden="true"></span>${t.term('compose.sending')}` : t.term('compose.send')}
@@ -776,6 +781,10 @@ export class PortalCompose extends PortalElement {
             : nothing
         }
       </form>
+      ${
+        // Outside the form: the inline sign-in brings its own <form>, and its submit must not send this one.
+        category ? this.#send.render(t, (e) => this.errorMessage(e), this.renderCallOffice()) : nothing
+      }
       ${this.#dialog.render()}
     </div>`;
   }

@@ -204,7 +204,10 @@ export function createInboxFixture(options: InboxFixtureOptions = {}): InboxFixt
     });
   }
   const filtered = new Map<string, ThreadSummary[]>();
-  const invalidate = () => filtered.clear();
+  const invalidate = () => {
+    filtered.clear();
+    totals = undefined;
+  };
   const view = (query: ThreadQuery) => {
     if (!query.category && !query.q) return threads;
     const key = `${query.category ?? ''}|${query.q ?? ''}`;
@@ -218,8 +221,18 @@ export function createInboxFixture(options: InboxFixtureOptions = {}): InboxFixt
     }
     return result;
   };
-  const unreadTotal = () => threads.reduce((sum, t) => sum + t.unreadCount, 0);
-  const latest = () => threads.reduce<string | null>((max, t) => (!max || t.lastActivityAt > max ? t.lastActivityAt : max), null);
+  // Totals are cached like a server's index would be: a page must not cost O(all threads).
+  let totals: { unread: number; latest: string | null } | undefined;
+  const summarize = () =>
+    (totals ??= threads.reduce<{ unread: number; latest: string | null }>(
+      (acc, t) => ({
+        unread: acc.unread + t.unreadCount,
+        latest: !acc.latest || t.lastActivityAt > acc.latest ? t.lastActivityAt : acc.latest,
+      }),
+      { unread: 0, latest: null },
+    ));
+  const unreadTotal = () => summarize().unread;
+  const latest = () => summarize().latest;
 
   function messagesFor(summary: ThreadSummary): Message[] {
     if (summary.id.startsWith('hostile-')) return hostileMessages(summary.id, summary);

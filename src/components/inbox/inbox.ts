@@ -106,6 +106,9 @@ export class PortalInbox extends PortalElement {
   /** Milliseconds between checks for new messages (default 30 000, at least 1 000). Paused while the tab is hidden. */
   @property({ attribute: 'poll-interval', type: Number }) pollInterval = 30_000;
 
+  /** The clock for relative times and business hours (tests and stories); default the device's. */
+  @property({ attribute: false }) now: () => Date = () => new Date();
+
   /** Unread messages across all conversations, or null while unknown (signed out, not loaded). */
   get unreadTotal(): number | null {
     return this.portal?.unreadTotal ?? null;
@@ -154,13 +157,15 @@ export class PortalInbox extends PortalElement {
 
   // Live updates.
   #latestActivityAt: string | null | undefined;
-  #now = Date.now();
+  /** "Now" for relative times, refreshed on each poll so "5 minutes ago" moves on. */
+  #nowMs = 0;
   #announceTimer: ReturnType<typeof setTimeout> | undefined;
   #lastUnreadEvent: number | null = null;
   /** The patient whose data is in memory; when it changes, everything is dropped. */
   #dataKey: string | null = null;
 
-  #window = new VirtualWindow(this);
+  #window = new VirtualWindow(this, () => this.#onWindowMove());
+  #placeholderFrame = 0;
 
   #reply = new ReplyForm(this, {
     portal: () => this.portal,
@@ -169,6 +174,7 @@ export class PortalInbox extends PortalElement {
     callOffice: () => this.renderCallOffice(),
     onSent: (threadId, result) => this.#onReplySent(threadId, result),
     onDraftSaved: (draftId) => this.dispatchEvent(new PortalDraftSavedEvent({ draftId })),
+    now: () => this.now(),
   });
 
   #poller = new InboxPoller(this, {
@@ -241,6 +247,10 @@ export class PortalInbox extends PortalElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    if (this.#placeholderFrame) {
+      cancelAnimationFrame(this.#placeholderFrame);
+      this.#placeholderFrame = 0;
+    }
     if (changed.has('portal' as keyof PortalInbox)) {
       const key = this.#listKey;
       if (key !== this.#dataKey) {
@@ -399,6 +409,7 @@ export class PortalInbox extends PortalElement {
     const t = this.localize;
     const total = this.#total;
     const range = this.#window.range(total);
+    this.#window.rendered(range);
     this.#lastRange = range;
     const indices: number[] = [];
     for (let i = range.start; i < range.end; i++) indices.push(i);
@@ -473,7 +484,7 @@ export class PortalInbox extends PortalElement {
       <span class="subject" dir="auto">${cleanLine(thread.subject) || '—'}</span>
       <span class="visually-hidden">, </span>
       <time class="time" datetime=${thread.lastActivityAt} title=${exact}
-        ><span aria-hidden="true">${relativeTime(thread.lastActivityAt, this.#now, locale, zone, t.term('inbox.time.justNow'))}</span
+        ><span aria-hidden="true">${relativeTime(thread.lastActivityAt, this.#nowMs || this.now().getTime(), locale, zone, t.term('inbox.time.justNow'))}</span
         ><span class="visually-hidden">${exact}, </span></time
       >
       <span class="category">${this.#categoryLabel(thread.category)}<span class="visually-hidden">, </span></span>
@@ -608,7 +619,7 @@ export class PortalInbox extends PortalElement {
     const firstLoad = !this.#listLoaded;
     this.#listLoaded = true;
     this.#latestActivityAt = undefined;
-    this.#now = Date.now();
+    this.#nowMs = this.now().getTime();
     if (!firstLoad) {
       this.#activeIndex = 0;
       this.#window.scrollTo(0);
@@ -629,6 +640,27 @@ export class PortalInbox extends PortalElement {
     this.#cursor = page.nextCursor;
     this.#total = page.nextCursor ? Math.max(page.total, this.#threads.length) : this.#threads.length;
     this.portal?.host.setUnreadTotal(page.unreadTotal);
+  }
+
+  /**
+   * Other rows came into view. When they are not loaded yet, ask for them first
+   * and render at the next animation frame (still before that frame paints): a
+   * fast backend fills them in before then, so the rows render once, with data,
+   * instead of as placeholders and again.
+   */
+  #onWindowMove() {
+    const range = this.#window.range(this.#total);
+    if (range.end > this.#threads.length && this.#cursor && !this.#moreError && this.#listTask.status === TaskStatus.COMPLETE) {
+      void this.#loadMore(Math.min(this.#total, range.end + PREFETCH_ROWS));
+      if (!this.#placeholderFrame) {
+        this.#placeholderFrame = requestAnimationFrame(() => {
+          this.#placeholderFrame = 0;
+          this.requestUpdate();
+        });
+      }
+      return;
+    }
+    this.requestUpdate();
   }
 
   #maybeLoadMore() {
@@ -653,8 +685,8 @@ export class PortalInbox extends PortalElement {
         if (generation !== this.#generation) return;
         const from = this.#threads.length;
         this.#appendPage(page);
-        const range = this.#lastRange;
-        if (range && from < range.end && this.#threads.length > range.start) this.requestUpdate();
+        const range = this.#window.range(this.#total);
+        if (from < range.end && this.#threads.length > range.start) this.requestUpdate();
       }
     } catch (error) {
       if (generation !== this.#generation) return;
@@ -964,7 +996,7 @@ export class PortalInbox extends PortalElement {
       throw portalError;
     }
     if (signal.aborted) return;
-    this.#now = Date.now();
+    this.#nowMs = this.now().getTime();
     const previousUnread = this.unreadTotal;
     const changed = this.#activityChanged(status.latestActivityAt);
     this.#latestActivityAt = status.latestActivityAt;

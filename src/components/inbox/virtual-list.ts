@@ -35,6 +35,7 @@ export class VirtualWindow implements ReactiveController {
   overscan = 6;
 
   #host: ReactiveControllerHost;
+  #onChange: () => void;
   #scroller: HTMLElement | null = null;
   #probe: HTMLElement | null = null;
   #observer: ResizeObserver | undefined;
@@ -44,8 +45,10 @@ export class VirtualWindow implements ReactiveController {
   #renderedFirst = -1;
   #pendingScrollTop: number | undefined;
 
-  constructor(host: ReactiveControllerHost) {
+  /** `onChange` runs when a different set of rows comes into view (default: re-render the host). */
+  constructor(host: ReactiveControllerHost, onChange?: () => void) {
     this.#host = host;
+    this.#onChange = onChange ?? (() => host.requestUpdate());
     host.addController(this);
   }
 
@@ -81,19 +84,23 @@ export class VirtualWindow implements ReactiveController {
     this.#applyPendingScroll();
   }
 
-  /** The rows to render for a list of `total` rows. */
+  /** The rows to render for a list of `total` rows at the current scroll position. */
   range(total: number): VirtualRange {
     const rowHeight = this.rowHeight;
     const viewport = this.#viewport || ESTIMATED_VIEWPORT_PX;
     const visible = Math.max(1, Math.ceil(viewport / rowHeight));
     const first = Math.min(Math.max(0, Math.floor(this.#scrollTop / rowHeight)), Math.max(0, total - 1));
-    this.#renderedFirst = first;
     return {
       first,
       visible,
       start: Math.max(0, first - this.overscan),
       end: Math.min(total, first + visible + 1 + this.overscan),
     };
+  }
+
+  /** The host rendered `range`: scrolling within the same first row needs no new render. */
+  rendered(range: VirtualRange): void {
+    this.#renderedFirst = range.first;
   }
 
   /** Scroll just enough that row `index` is fully visible. */
@@ -128,7 +135,7 @@ export class VirtualWindow implements ReactiveController {
   #onScroll = () => {
     if (!this.#scroller) return;
     this.#scrollTop = this.#scroller.scrollTop;
-    if (Math.floor(this.#scrollTop / this.rowHeight) !== this.#renderedFirst) this.#host.requestUpdate();
+    if (Math.floor(this.#scrollTop / this.rowHeight) !== this.#renderedFirst) this.#onChange();
   };
 
   #onResize = () => {

@@ -78,6 +78,10 @@ export const policyConsentStyles = css`
     margin-bottom: 0;
   }
 
+  .notice.accepted {
+    margin-top: 2em;
+  }
+
   .change-summary {
     white-space: pre-line;
     margin: 0;

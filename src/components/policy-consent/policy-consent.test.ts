@@ -14,11 +14,23 @@ function policy(version = '2026-12-01', overrides: Partial<PolicyDocument> = {})
     title: 'Email Policy and Procedures',
     locale: 'en',
     sections: [
-      { id: 'introduction', heading: '', paragraphs: ['At Bent Tree Family Physicians we strive to be patient centered.'] },
+      {
+        id: 'introduction',
+        heading: '',
+        paragraphs: ['At Bent Tree Family Physicians we strive to be patient centered.'],
+      },
       { id: 'allowable-uses', heading: 'Allowable Uses', paragraphs: ['Request non-emergent appointments.'] },
-      { id: 'non-allowable-uses', heading: 'Non-Allowable Uses', paragraphs: ['Not for urgent or emergent situations.'] },
+      {
+        id: 'non-allowable-uses',
+        heading: 'Non-Allowable Uses',
+        paragraphs: ['Not for urgent or emergent situations.'],
+      },
       { id: 'general', heading: 'General', paragraphs: ['Call 911 in an emergency.'] },
-      { id: 'disclaimer', heading: 'Disclaimer', paragraphs: ['We cannot guarantee that unencrypted information will not be intercepted.'] },
+      {
+        id: 'disclaimer',
+        heading: 'Disclaimer',
+        paragraphs: ['We cannot guarantee that unencrypted information will not be intercepted.'],
+      },
       { id: 'secure-messaging', heading: 'What is Secure Messaging?', paragraphs: ['Similar to online banking.'] },
     ],
     ...overrides,
@@ -45,7 +57,11 @@ const newPatient = () =>
 const q = <T extends Element = HTMLElement>(el: Element, selector: string) =>
   el.shadowRoot!.querySelector<T & Element>(selector) as T | null;
 
-async function mount(client: ReturnType<typeof fakeClient>, template = html`<portal-policy-consent></portal-policy-consent>`, lang = 'en') {
+async function mount(
+  client: ReturnType<typeof fakeClient>,
+  template = html`<portal-policy-consent></portal-policy-consent>`,
+  lang = 'en',
+) {
   const el = await mountInProvider<PortalPolicyConsent>(template, client, { lang });
   await waitUntil(() => el.shadowRoot!.querySelector('article'), 'policy never rendered');
   await el.updateComplete;
@@ -60,20 +76,35 @@ describe('<portal-policy-consent>', () => {
   describe('accessibility', () => {
     it('is accessible while loading', async () => {
       const client = fakeClient({ getPolicy: () => new Promise(() => {}) });
-      const el = await mountInProvider<PortalPolicyConsent>(html`<portal-policy-consent></portal-policy-consent>`, client);
+      const el = await mountInProvider<PortalPolicyConsent>(
+        html`<portal-policy-consent></portal-policy-consent>`,
+        client,
+      );
       expect(q(el, '[part~="loading"]')).to.exist;
       expect(hasState(el, 'loading')).to.be.true;
       await expect(el).to.be.accessible();
     });
 
     it('is accessible when the patient must accept', async () => {
-      const el = await mount(fakeClient({ getSession: async () => newPatient(), getPolicy: async () => policy(), getConsent: async () => record({ acceptedVersion: null, acceptedAt: null, required: true }) }));
+      const el = await mount(
+        fakeClient({
+          getSession: async () => newPatient(),
+          getPolicy: async () => policy(),
+          getConsent: async () => record({ acceptedVersion: null, acceptedAt: null, required: true }),
+        }),
+      );
       expect(q(el, 'form')).to.exist;
       await expect(el).to.be.accessible();
     });
 
     it('is accessible with the checkbox error showing', async () => {
-      const el = await mount(fakeClient({ getSession: async () => newPatient(), getPolicy: async () => policy(), getConsent: async () => record({ acceptedVersion: null, acceptedAt: null, required: true }) }));
+      const el = await mount(
+        fakeClient({
+          getSession: async () => newPatient(),
+          getPolicy: async () => policy(),
+          getConsent: async () => record({ acceptedVersion: null, acceptedAt: null, required: true }),
+        }),
+      );
       q<HTMLButtonElement>(el, '[part~="submit-button"]')!.click();
       await el.updateComplete;
       expect(q(el, '#agree-error')).to.exist;
@@ -88,7 +119,10 @@ describe('<portal-policy-consent>', () => {
     it('is accessible when the policy changed', async () => {
       const el = await mount(
         fakeClient({
-          getSession: async () => signedInSession({ consent: { currentVersion: '2027-01-15', acceptedVersion: '2026-12-01', required: true } }),
+          getSession: async () =>
+            signedInSession({
+              consent: { currentVersion: '2027-01-15', acceptedVersion: '2026-12-01', required: true },
+            }),
           getPolicy: async () => policy('2027-01-15', { changeSummary: 'The disclaimer now names text messages.' }),
           getConsent: async () => record({ currentVersion: '2027-01-15', required: true }),
         }),
@@ -97,7 +131,9 @@ describe('<portal-policy-consent>', () => {
     });
 
     it('is accessible signed out (read-only)', async () => {
-      const el = await mount(fakeClient({ getSession: async () => ({ authenticated: false }), getPolicy: async () => policy() }));
+      const el = await mount(
+        fakeClient({ getSession: async () => ({ authenticated: false }), getPolicy: async () => policy() }),
+      );
       await expect(el).to.be.accessible();
     });
 
@@ -111,8 +147,16 @@ describe('<portal-policy-consent>', () => {
     });
 
     it('is accessible in Spanish and in dark theme', async () => {
-      const client = fakeClient({ getSession: async () => newPatient(), getPolicy: async () => policy(), getConsent: async () => record({ acceptedVersion: null, acceptedAt: null }) });
-      const el = await mountInProvider<PortalPolicyConsent>(html`<portal-policy-consent></portal-policy-consent>`, client, { lang: 'es', theme: 'dark' });
+      const client = fakeClient({
+        getSession: async () => newPatient(),
+        getPolicy: async () => policy(),
+        getConsent: async () => record({ acceptedVersion: null, acceptedAt: null }),
+      });
+      const el = await mountInProvider<PortalPolicyConsent>(
+        html`<portal-policy-consent></portal-policy-consent>`,
+        client,
+        { lang: 'es', theme: 'dark' },
+      );
       await waitUntil(() => q(el, 'article'));
       await expect(el).to.be.accessible();
     });
@@ -120,7 +164,13 @@ describe('<portal-policy-consent>', () => {
 
   describe('defaults', () => {
     it('is not read-only and the checkbox is never pre-checked', async () => {
-      const el = await mount(fakeClient({ getSession: async () => newPatient(), getPolicy: async () => policy(), getConsent: async () => record({ acceptedVersion: null, acceptedAt: null }) }));
+      const el = await mount(
+        fakeClient({
+          getSession: async () => newPatient(),
+          getPolicy: async () => policy(),
+          getConsent: async () => record({ acceptedVersion: null, acceptedAt: null }),
+        }),
+      );
       expect(el.readOnly).to.be.false;
       expect(q<HTMLInputElement>(el, '#agree')!.checked).to.be.false;
       expect(hasState(el, 'ready')).to.be.true;
@@ -215,7 +265,10 @@ describe('<portal-policy-consent>', () => {
       const loadError = new Promise<CustomEvent>((resolve) =>
         document.addEventListener('portal-load-error', (e) => resolve(e as CustomEvent), { once: true }),
       );
-      const el = await mountInProvider<PortalPolicyConsent>(html`<portal-policy-consent></portal-policy-consent>`, client);
+      const el = await mountInProvider<PortalPolicyConsent>(
+        html`<portal-policy-consent></portal-policy-consent>`,
+        client,
+      );
       expect((await loadError).detail).to.deep.equal({ element: 'portal-policy-consent', type: 'network' });
       await waitUntil(() => q(el, '[role="alert"]'));
       expect(hasState(el, 'error')).to.be.true;
@@ -232,7 +285,8 @@ describe('<portal-policy-consent>', () => {
         getSession: async () => newPatient(),
         getPolicy: async () => policy(),
         getConsent: async () => record({ acceptedVersion: null, acceptedAt: null, required: true }),
-        acceptConsent: async (version: string) => record({ acceptedVersion: version, acceptedAt: '2026-12-03T17:05:00.000Z' }),
+        acceptConsent: async (version: string) =>
+          record({ acceptedVersion: version, acceptedAt: '2026-12-03T17:05:00.000Z' }),
         ...overrides,
       });
 
@@ -269,7 +323,11 @@ describe('<portal-policy-consent>', () => {
       expect(event.bubbles && event.composed).to.be.true;
       await el.updateComplete;
       const session = provider.host!.signedIn!;
-      expect(session.consent).to.deep.equal({ currentVersion: '2026-12-01', acceptedVersion: '2026-12-01', required: false });
+      expect(session.consent).to.deep.equal({
+        currentVersion: '2026-12-01',
+        acceptedVersion: '2026-12-01',
+        required: false,
+      });
       const thanks = q(el, '#accepted')!;
       expect(el.shadowRoot!.activeElement).to.equal(thanks);
       expect(thanks.getAttribute('role')).to.equal('status');
@@ -287,10 +345,12 @@ describe('<portal-policy-consent>', () => {
 
     it('asks again when a new version was published, with what changed', async () => {
       const c = fakeClient({
-        getSession: async () => signedInSession({ consent: { currentVersion: '2027-01-15', acceptedVersion: '2026-12-01', required: true } }),
+        getSession: async () =>
+          signedInSession({ consent: { currentVersion: '2027-01-15', acceptedVersion: '2026-12-01', required: true } }),
         getPolicy: async () => policy('2027-01-15', { changeSummary: 'The disclaimer now names text messages.' }),
         getConsent: async () => record({ currentVersion: '2027-01-15', required: true }),
-        acceptConsent: async (version: string) => record({ currentVersion: version, acceptedVersion: version, acceptedAt: '2027-01-16T10:00:00.000Z' }),
+        acceptConsent: async (version: string) =>
+          record({ currentVersion: version, acceptedVersion: version, acceptedAt: '2027-01-16T10:00:00.000Z' }),
       });
       const el = await mount(c);
       const status = q(el, '[part~="status"]')!;
@@ -316,7 +376,10 @@ describe('<portal-policy-consent>', () => {
       const el = await mount(c);
       q<HTMLInputElement>(el, '#agree')!.click();
       q<HTMLButtonElement>(el, '[part~="submit-button"]')!.click();
-      await waitUntil(() => q(el, '[part~="document"]')!.textContent!.includes('Version 2027-01-15'), 'new version not loaded');
+      await waitUntil(
+        () => q(el, '[part~="document"]')!.textContent!.includes('Version 2027-01-15'),
+        'new version not loaded',
+      );
       await waitUntil(() => el.shadowRoot!.activeElement?.id === 'version-changed', 'notice not focused');
       const notice = q(el, '#version-changed')!;
       expect(notice.getAttribute('role')).to.equal('alert');
@@ -403,7 +466,10 @@ describe('<portal-policy-consent>', () => {
     });
 
     it('waits for the password change before offering acceptance', async () => {
-      const c = fakeClient({ getSession: async () => ({ ...newPatient(), mustChangePassword: true }), getPolicy: async () => policy() });
+      const c = fakeClient({
+        getSession: async () => ({ ...newPatient(), mustChangePassword: true }),
+        getPolicy: async () => policy(),
+      });
       const el = await mount(c);
       expect(q(el, 'form')).to.be.null;
       expect(q(el, '[part~="status"]')!.textContent).to.contain('After you choose your own password');

@@ -170,7 +170,12 @@ export class PortalPolicyConsent extends PortalElement {
       this.justAccepted = false;
       this.consent = null;
     }
-    if ((changed as PropertyValues).has('portal') && this.submitError?.needsSignIn && this.portal && !this.portal.reauthRequired) {
+    if (
+      (changed as PropertyValues).has('portal') &&
+      this.submitError?.needsSignIn &&
+      this.portal &&
+      !this.portal.reauthRequired
+    ) {
       // Signed in again after the session ended mid-task: the patient can simply press Accept again.
       this.submitError = null;
     }
@@ -245,7 +250,8 @@ export class PortalPolicyConsent extends PortalElement {
   #endPrinting = () => {
     window.removeEventListener('afterprint', this.#endPrinting);
     this.removeAttribute(PRINTING_ATTR);
-    for (const node of this.ownerDocument.querySelectorAll(`[${PRINT_PATH_ATTR}]`)) node.removeAttribute(PRINT_PATH_ATTR);
+    for (const node of this.ownerDocument.querySelectorAll(`[${PRINT_PATH_ATTR}]`))
+      node.removeAttribute(PRINT_PATH_ATTR);
     const sheet = this.#printSheet;
     if (sheet) this.ownerDocument.adoptedStyleSheets = this.ownerDocument.adoptedStyleSheets.filter((s) => s !== sheet);
   };
@@ -354,8 +360,7 @@ export class PortalPolicyConsent extends PortalElement {
           </button>
         </header>
         ${doc.locale !== t.locale ? html`<p class="hint">${t.term('policy.fallbackLanguage')}</p>` : nothing}
-        ${this.#renderTopStatus(doc)}
-        ${withHeadings.length > 3 ? this.#renderToc(withHeadings) : nothing}
+        ${this.#renderTopStatus(doc)} ${withHeadings.length > 3 ? this.#renderToc(withHeadings) : nothing}
         ${sections.map((section) => this.#renderSection(section, doc.locale))}
       </div>
       ${this.#renderAcceptance(doc)}
@@ -420,7 +425,9 @@ export class PortalPolicyConsent extends PortalElement {
     if (acceptedVersion) {
       return html`<div class="notice warning" part="status" role="status">
         <h3>${t.term('policy.changed.title')}</h3>
-        <p>${keepTogether(t.term('policy.changed.body', acceptedVersion, doc.version), [acceptedVersion, doc.version])}</p>
+        <p>
+          ${keepTogether(t.term('policy.changed.body', acceptedVersion, doc.version), [acceptedVersion, doc.version])}
+        </p>
         ${this.#renderChangeSummary(doc)}
       </div>`;
     }
@@ -448,7 +455,7 @@ export class PortalPolicyConsent extends PortalElement {
     const { acceptedVersion, acceptedAt } = this.#acceptance();
     if (acceptedVersion === doc.version) {
       if (!this.justAccepted) return nothing;
-      return html`<div class="notice success" part="status" id="accepted" role="status" tabindex="-1">
+      return html`<div class="notice success accepted" part="status" id="accepted" role="status" tabindex="-1">
         <p><strong>${t.term('policy.thanks')}</strong></p>
         <p>${this.#acceptedSentence(acceptedVersion, acceptedAt)}</p>
         ${session.messaging.allowed ? html`<p>${t.term('policy.canMessage')}</p>` : nothing}
@@ -458,12 +465,14 @@ export class PortalPolicyConsent extends PortalElement {
     const describedBy = this.agreeError ? 'agree-hint agree-error' : 'agree-hint';
     return html`<form part="form" novalidate aria-labelledby="accept-title" @submit=${this.#onSubmit}>
       <h3 id="accept-title">${t.term('policy.accept.title')}</h3>
-      ${this.submitError
-        ? html`<div class="notice danger" part="error" id="accept-error" role="alert" tabindex="-1">
-            <p>${this.errorMessage(this.submitError)}</p>
-            ${this.renderCallOffice(this.submitError)}
-          </div>`
-        : nothing}
+      ${
+        this.submitError
+          ? html`<div class="notice danger" part="error" id="accept-error" role="alert" tabindex="-1">
+              <p>${this.errorMessage(this.submitError)}</p>
+              ${this.renderCallOffice(this.submitError)}
+            </div>`
+          : nothing
+      }
       <label class="check ${this.agreeError ? 'invalid' : ''}" part="field">
         <input
           id="agree"
@@ -475,9 +484,13 @@ export class PortalPolicyConsent extends PortalElement {
         />
         <span>${keepTogether(t.term('policy.accept.checkbox', clinic, doc.version), [doc.version])}</span>
       </label>
-      ${this.agreeError
-        ? html`<p class="field-error check-error" id="agree-error" part="error">${t.term('policy.accept.required')}</p>`
-        : nothing}
+      ${
+        this.agreeError
+          ? html`<p class="field-error check-error" id="agree-error" part="error">
+              ${t.term('policy.accept.required')}
+            </p>`
+          : nothing
+      }
       <p class="hint check-hint" id="agree-hint">${t.term('policy.accept.hint')}</p>
       <div class="actions">
         <button class="button" part="submit-button" type="submit" aria-disabled=${this.submitting ? 'true' : 'false'}>

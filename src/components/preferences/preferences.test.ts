@@ -41,12 +41,17 @@ const client = (overrides: Overrides = {}) => {
   return fakeClient({ getPreferences: store.get, updatePreferences: store.update, ...overrides });
 };
 
-const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => el.shadowRoot!.querySelector(selector) as T | null;
-const $$ = <T extends Element = HTMLElement>(el: Element, selector: string) => [...el.shadowRoot!.querySelectorAll<T & Element>(selector)] as T[];
+const $ = <T extends Element = HTMLElement>(el: Element, selector: string) =>
+  el.shadowRoot!.querySelector(selector) as T | null;
+const $$ = <T extends Element = HTMLElement>(el: Element, selector: string) =>
+  [...el.shadowRoot!.querySelectorAll<T & Element>(selector)] as T[];
 
 async function mount(c: PortalClient, options: { lang?: string; theme?: string } = {}) {
   const el = await mountInProvider<PortalPreferences>(html`<portal-preferences></portal-preferences>`, c, options);
-  await waitUntil(() => $(el, 'h2') || $(el, '[role="alert"]') || $(el, '.state') || $(el, '[role="status"]'), 'preferences never rendered');
+  await waitUntil(
+    () => $(el, 'h2') || $(el, '[role="alert"]') || $(el, '.state') || $(el, '[role="status"]'),
+    'preferences never rendered',
+  );
   await el.updateComplete;
   return el;
 }
@@ -117,7 +122,11 @@ describe('<portal-preferences>', () => {
     });
 
     it('is accessible while waiting for the email code', async () => {
-      const el = await mount(client({ getPreferences: async () => prefs({}, { status: 'pending-verification', pendingAddress: 'n••@example.com' }) }));
+      const el = await mount(
+        client({
+          getPreferences: async () => prefs({}, { status: 'pending-verification', pendingAddress: 'n••@example.com' }),
+        }),
+      );
       expect($(el, '#email-code')).to.exist;
       await expect(el).to.be.accessible();
     });
@@ -159,9 +168,16 @@ describe('<portal-preferences>', () => {
       const el = await mount(client({ getPreferences: async () => prefs({ availableChannels: ['portal', 'mail'] }) }));
       const legends = $$(el, 'fieldset[id^="topic-"] legend').map((l) => l.textContent!.trim());
       expect(legends).to.deep.equal(['Lab results', 'Test results', 'Appointment notifications']);
-      expect($$<HTMLInputElement>(el, 'input[name="topic-labResults"]').map((i) => i.value)).to.deep.equal(['portal', 'mail']);
+      expect($$<HTMLInputElement>(el, 'input[name="topic-labResults"]').map((i) => i.value)).to.deep.equal([
+        'portal',
+        'mail',
+      ]);
       // A saved channel the clinic no longer offers is still shown, so nothing silently changes.
-      expect($$<HTMLInputElement>(el, 'input[name="topic-appointments"]').map((i) => i.value)).to.deep.equal(['portal', 'mail', 'phone']);
+      expect($$<HTMLInputElement>(el, 'input[name="topic-appointments"]').map((i) => i.value)).to.deep.equal([
+        'portal',
+        'mail',
+        'phone',
+      ]);
     });
 
     it('explains that notification emails never contain message content', async () => {
@@ -188,7 +204,9 @@ describe('<portal-preferences>', () => {
       await submit(el, 'form:has(#topic-labResults)');
       expect((await saved).detail).to.deep.equal({ language: 'en' });
       await el.updateComplete;
-      expect(sent).to.deep.equal({ notifications: { labResults: 'mail', testResults: 'portal', appointments: 'phone' } });
+      expect(sent).to.deep.equal({
+        notifications: { labResults: 'mail', testResults: 'portal', appointments: 'phone' },
+      });
       expect(el.hasUnsavedChanges).to.be.false;
       const status = $(el, 'form:has(#topic-labResults) [role="status"]')!;
       expect(status.textContent).to.contain('Your contact choices are saved.');
@@ -201,7 +219,10 @@ describe('<portal-preferences>', () => {
       let fail = true;
       const store = saver();
       const el = await mount(
-        client({ updatePreferences: (u: PreferencesUpdate) => (fail ? Promise.reject(new PortalError('network', 'x')) : store.update(u)) }),
+        client({
+          updatePreferences: (u: PreferencesUpdate) =>
+            fail ? Promise.reject(new PortalError('network', 'x')) : store.update(u),
+        }),
       );
       radio(el, 'topic-testResults', 'mail').click();
       await submit(el, 'form:has(#topic-labResults)');
@@ -223,7 +244,11 @@ describe('<portal-preferences>', () => {
       const el = await mount(
         client({
           updatePreferences: async () =>
-            Promise.reject(new PortalError('validation', 'x', { fieldErrors: [{ field: 'notifications.testResults', code: 'unavailable' }] })),
+            Promise.reject(
+              new PortalError('validation', 'x', {
+                fieldErrors: [{ field: 'notifications.testResults', code: 'unavailable' }],
+              }),
+            ),
         }),
       );
       radio(el, 'topic-testResults', 'mail').click();
@@ -283,7 +308,9 @@ describe('<portal-preferences>', () => {
     });
 
     it('keeps the language on this page and explains when saving it fails', async () => {
-      const el = await mount(client({ updatePreferences: async () => Promise.reject(new PortalError('network', 'x')) }));
+      const el = await mount(
+        client({ updatePreferences: async () => Promise.reject(new PortalError('network', 'x')) }),
+      );
       const provider = el.parentElement as PortalProvider;
       radio(el, 'language', 'es').click();
       await waitUntil(() => $(el, '.language [role="alert"]'));
@@ -367,7 +394,8 @@ describe('<portal-preferences>', () => {
         getPreferences: async () => prefs({}, { status: 'bounced', bouncedAt: '2026-12-01T12:00:00.000Z' }),
         changeEmail: async (r: EmailChangeRequest) => ((request = r), pending),
         verifyEmail: async ({ code }: { code: string }) => {
-          if (code !== '123456') throw new PortalError('validation', 'x', { fieldErrors: [{ field: 'code', code: 'mismatch' }] });
+          if (code !== '123456')
+            throw new PortalError('validation', 'x', { fieldErrors: [{ field: 'code', code: 'mismatch' }] });
           return prefs({}, { maskedAddress: 'n••@example.com' });
         },
       });
@@ -431,7 +459,9 @@ describe('<portal-preferences>', () => {
     });
 
     it('also shows for a bounced status from the preferences, with the date', async () => {
-      const el = await mount(client({ getPreferences: async () => prefs({}, { status: 'bounced', bouncedAt: '2026-12-01T18:00:00.000Z' }) }));
+      const el = await mount(
+        client({ getPreferences: async () => prefs({}, { status: 'bounced', bouncedAt: '2026-12-01T18:00:00.000Z' }) }),
+      );
       expect($(el, '[part~="bounce-banner"]')!.textContent).to.contain('December 1, 2026');
     });
   });
@@ -524,14 +554,13 @@ describe('<portal-preferences>', () => {
     it('reports a load failure with Retry', async () => {
       let fail = true;
       const store = saver();
-      const c = client({ getPreferences: () => (fail ? Promise.reject(new PortalError('timeout', 'x')) : store.get()) });
+      const c = client({
+        getPreferences: () => (fail ? Promise.reject(new PortalError('timeout', 'x')) : store.get()),
+      });
       const loadError = new Promise<CustomEvent>((resolve) =>
         document.addEventListener('portal-load-error', (e) => resolve(e as CustomEvent), { once: true }),
       );
-      const el = await mountInProvider<PortalPreferences>(
-        html`<portal-preferences></portal-preferences>`,
-        c,
-      );
+      const el = await mountInProvider<PortalPreferences>(html`<portal-preferences></portal-preferences>`, c);
       expect((await loadError).detail).to.deep.equal({ element: 'portal-preferences', type: 'timeout' });
       await waitUntil(() => $(el, '[role="alert"]'));
       expect(el.matches(':state(error)')).to.be.true;
@@ -544,7 +573,9 @@ describe('<portal-preferences>', () => {
 
   describe('Spanish', () => {
     it('speaks Spanish throughout', async () => {
-      const el = await mount(client({ getSession: async () => signedInSession({ notificationEmailBounced: true }) }), { lang: 'es' });
+      const el = await mount(client({ getSession: async () => signedInSession({ notificationEmailBounced: true }) }), {
+        lang: 'es',
+      });
       await waitUntil(() => $(el, 'h2')!.textContent === 'Sus preferencias');
       expect($$(el, 'fieldset[id^="topic-"] legend').map((l) => l.textContent!.trim())).to.deep.equal([
         'Resultados de laboratorio',

@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { Task, TaskStatus } from '@lit/task';
 import { toPortalError, type PortalError } from '../../api/errors.js';
@@ -29,7 +30,8 @@ type EmailFieldError = {
   password?: 'passwordRequired' | 'passwordWrong';
   code?: 'codeFormat' | 'codeWrong' | 'codeExpired';
 };
-type NewPasswordError = 'newRequired' | 'too-short' | 'too-long' | 'common' | 'matches-id' | 'same-as-current' | 'rejected';
+type NewPasswordError =
+  'newRequired' | 'too-short' | 'too-long' | 'common' | 'matches-id' | 'same-as-current' | 'rejected';
 type PasswordFieldError = {
   current?: 'currentRequired' | 'currentWrong';
   new?: NewPasswordError;
@@ -42,7 +44,7 @@ interface TextFieldOptions {
   label: string;
   value: string;
   type: 'email' | 'password' | 'text';
-  autocomplete: string;
+  autocomplete: 'email' | 'current-password' | 'new-password' | 'one-time-code';
   hint?: string | undefined;
   error?: string | undefined;
   inputmode?: 'numeric' | 'email';
@@ -244,7 +246,10 @@ export class PortalPreferences extends PortalElement {
   }
 
   get #emailDirty(): boolean {
-    return (this.emailMode === 'change' && this.newAddress.trim() !== '') || (this.emailMode === 'verify' && this.code !== '');
+    return (
+      (this.emailMode === 'change' && this.newAddress.trim() !== '') ||
+      (this.emailMode === 'verify' && this.code !== '')
+    );
   }
 
   get #passwordDirty(): boolean {
@@ -337,7 +342,8 @@ export class PortalPreferences extends PortalElement {
       if (this.language !== locale) return; // a newer choice is on its way
       this.#adopt(prefs);
       const session = portal.host.signedIn;
-      if (session && session.language !== prefs.language) portal.host.setSession({ ...session, language: prefs.language });
+      if (session && session.language !== prefs.language)
+        portal.host.setSession({ ...session, language: prefs.language });
       this.languageSaved = true;
       this.dispatchEvent(new PortalPreferencesSavedEvent({ language: prefs.language }));
     } catch (error) {
@@ -356,13 +362,16 @@ export class PortalPreferences extends PortalElement {
     if (this.emailMode === 'view') this.emailMode = 'change';
     this.emailVerified = false;
     await this.updateComplete;
-    const target = this.renderRoot.querySelector<HTMLElement>(this.emailMode === 'verify' ? '#email-code' : '#new-email');
+    const target = this.renderRoot.querySelector<HTMLElement>(
+      this.emailMode === 'verify' ? '#email-code' : '#new-email',
+    );
     target?.scrollIntoView({ block: 'center' });
     target?.focus({ preventScroll: true });
   };
 
   #cancelEmail = () => {
-    this.emailMode = this.prefs?.email.status === 'pending-verification' && this.prefs.email.pendingAddress ? 'verify' : 'view';
+    this.emailMode =
+      this.prefs?.email.status === 'pending-verification' && this.prefs.email.pendingAddress ? 'verify' : 'view';
     this.newAddress = '';
     this.emailPassword = '';
     this.emailErrors = {};
@@ -572,28 +581,39 @@ export class PortalPreferences extends PortalElement {
       </div>`;
     }
     if (session.mustChangePassword) {
-      return html`<div part="base"><div class="notice" role="status"><p>${t.term('error.password-change-required')}</p></div></div>`;
+      return html`<div part="base">
+        <div class="notice" role="status"><p>${t.term('error.password-change-required')}</p></div>
+      </div>`;
     }
     const prefs = this.prefs;
     if (!prefs) {
       if (this.#task.status === TaskStatus.ERROR) {
-        return html`<div part="base">${this.renderError(toPortalError(this.#task.error), () => void this.#task.run())}</div>`;
+        return html`<div part="base">
+          ${this.renderError(toPortalError(this.#task.error), () => void this.#task.run())}
+        </div>`;
       }
       return html`<div part="base">${this.renderLoading(t.term('prefs.loading'))}</div>`;
     }
     return html`<div part="base">
       <h2 class="page-title">${t.term('prefs.title')}</h2>
-      ${this.#bounced(session, prefs)
-        ? renderBounceBanner({
-            localize: t,
-            clinic: portal.clinic,
-            onFix: this.#openEmailForm,
-            bouncedAt: prefs.email.bouncedAt,
-          })
-        : nothing}
-      ${session.messaging.allowed
-        ? nothing
-        : html`<div class="revoked">${this.renderRevoked()}<p class="hint">${t.term('prefs.revokedNote')}</p></div>`}
+      ${
+        this.#bounced(session, prefs)
+          ? renderBounceBanner({
+              localize: t,
+              clinic: portal.clinic,
+              onFix: this.#openEmailForm,
+              bouncedAt: prefs.email.bouncedAt,
+            })
+          : nothing
+      }
+      ${
+        session.messaging.allowed
+          ? nothing
+          : html`<div class="revoked">
+              ${this.renderRevoked()}
+              <p class="hint">${t.term('prefs.revokedNote')}</p>
+            </div>`
+      }
       ${this.#renderLanguage(prefs)} ${this.#renderNotifications(prefs)} ${this.#renderEmail(prefs)}
       ${this.#renderPassword()}
     </div>`;
@@ -618,33 +638,43 @@ export class PortalPreferences extends PortalElement {
         <p class="hint" id="language-hint">${t.term('prefs.language.hint')}</p>
         <div class="choices">
           ${locales.map(
-            (locale) => html`<label class="choice">
-              <input
-                type="radio"
-                name="language"
-                value=${locale}
-                .checked=${live(chosen === locale)}
-                @change=${() => void this.#onLanguage(locale)}
-              />
-              <span lang=${locale}>${LANGUAGE_NAMES[locale]}</span>
-            </label>`,
+            (locale) =>
+              html`<label class="choice">
+                <input
+                  type="radio"
+                  name="language"
+                  value=${locale}
+                  .checked=${live(chosen === locale)}
+                  @change=${() => void this.#onLanguage(locale)}
+                />
+                <span lang=${locale}>${LANGUAGE_NAMES[locale]}</span>
+              </label>`,
           )}
         </div>
       </fieldset>
       <p class="status-line saved" part="status" role="status">
         ${this.languageSaved ? t.term('prefs.language.saved', LANGUAGE_NAMES[chosen]) : nothing}
       </p>
-      ${this.languageError
-        ? html`<div class="notice danger" part="error" role="alert">
-            <p>${t.term('prefs.language.failed')}</p>
-            <p>${this.errorMessage(this.languageError)}</p>
-            ${this.languageError.retryable
-              ? html`<button class="button secondary" part="retry-button" type="button" @click=${() => void this.#saveLanguage(chosen)}>
-                  ${t.term('common.retry')}
-                </button>`
-              : nothing}
-          </div>`
-        : nothing}
+      ${
+        this.languageError
+          ? html`<div class="notice danger" part="error" role="alert">
+              <p>${t.term('prefs.language.failed')}</p>
+              <p>${this.errorMessage(this.languageError)}</p>
+              ${
+                this.languageError.retryable
+                  ? html`<button
+                      class="button secondary"
+                      part="retry-button"
+                      type="button"
+                      @click=${() => void this.#saveLanguage(chosen)}
+                    >
+                      ${t.term('common.retry')}
+                    </button>`
+                  : nothing
+              }
+            </div>`
+          : nothing
+      }
     </section>`;
   }
 
@@ -653,15 +683,16 @@ export class PortalPreferences extends PortalElement {
   #renderNotifications(prefs: Preferences) {
     const t = this.localize;
     const draft = this.draft ?? prefs.notifications;
-    const summary = this.summaryFor === 'notify'
-      ? this.#renderSummary(
-          'notify',
-          TOPICS.filter((topic) => this.notifyFieldErrors[topic]).map((topic) => ({
-            target: `#topic-${topic} input`,
-            message: `${t.term(`prefs.topic.${topic}`)}: ${t.term('prefs.notify.invalid')}`,
-          })),
-        )
-      : nothing;
+    const summary =
+      this.summaryFor === 'notify'
+        ? this.#renderSummary(
+            'notify',
+            TOPICS.filter((topic) => this.notifyFieldErrors[topic]).map((topic) => ({
+              target: `#topic-${topic} input`,
+              message: `${t.term(`prefs.topic.${topic}`)}: ${t.term('prefs.notify.invalid')}`,
+            })),
+          )
+        : nothing;
     return html`<section part="section" aria-labelledby="notify-title">
       <h3 id="notify-title">${t.term('prefs.notify.title')}</h3>
       <p class="hint">${t.term('prefs.notify.intro')}</p>
@@ -669,7 +700,9 @@ export class PortalPreferences extends PortalElement {
         ${summary}
         <div class="topics">
           ${TOPICS.map((topic) => {
-            const channels = [...new Set<NotificationChannel>([...prefs.availableChannels, prefs.notifications[topic]])];
+            const channels = [
+              ...new Set<NotificationChannel>([...prefs.availableChannels, prefs.notifications[topic]]),
+            ];
             const invalid = !!this.notifyFieldErrors[topic];
             return html`<fieldset
               part="field"
@@ -678,40 +711,47 @@ export class PortalPreferences extends PortalElement {
               aria-describedby=${invalid ? `topic-${topic}-error` : nothing}
             >
               <legend>${t.term(`prefs.topic.${topic}`)}</legend>
-              ${invalid
-                ? html`<span class="field-error" id="topic-${topic}-error">${t.term('prefs.notify.invalid')}</span>`
-                : nothing}
+              ${
+                invalid
+                  ? html`<span class="field-error" id="topic-${topic}-error">${t.term('prefs.notify.invalid')}</span>`
+                  : nothing
+              }
               <div class="choices">
                 ${channels.map(
-                  (channel) => html`<label class="choice">
-                    <input
-                      type="radio"
-                      name="topic-${topic}"
-                      value=${channel}
-                      .checked=${live(draft[topic] === channel)}
-                      @change=${() => this.#onChannel(topic, channel)}
-                    />
-                    <span>${t.term(`prefs.channel.${channel}`)}</span>
-                  </label>`,
+                  (channel) =>
+                    html`<label class="choice">
+                      <input
+                        type="radio"
+                        name="topic-${topic}"
+                        value=${channel}
+                        .checked=${live(draft[topic] === channel)}
+                        @change=${() => this.#onChannel(topic, channel)}
+                      />
+                      <span>${t.term(`prefs.channel.${channel}`)}</span>
+                    </label>`,
                 )}
               </div>
             </fieldset>`;
           })}
         </div>
-        ${this.notifyError
-          ? html`<div class="notice danger" part="error" id="notify-error" role="alert" tabindex="-1">
-              <p><strong>${t.term('prefs.notSaved')}</strong></p>
-              <p>${this.errorMessage(this.notifyError)}</p>
-              ${this.renderCallOffice(this.notifyError)}
-            </div>`
-          : nothing}
+        ${
+          this.notifyError
+            ? html`<div class="notice danger" part="error" id="notify-error" role="alert" tabindex="-1">
+                <p><strong>${t.term('prefs.notSaved')}</strong></p>
+                <p>${this.errorMessage(this.notifyError)}</p>
+                ${this.renderCallOffice(this.notifyError)}
+              </div>`
+            : nothing
+        }
         <div class="actions">
           <button class="button" part="submit-button" type="submit" aria-disabled=${this.notifyBusy ? 'true' : 'false'}>
-            ${this.notifyBusy
-              ? t.term('common.saving')
-              : this.notifyError?.retryable
-                ? t.term('common.retry')
-                : t.term('prefs.notify.save')}
+            ${
+              this.notifyBusy
+                ? t.term('common.saving')
+                : this.notifyError?.retryable
+                  ? t.term('common.retry')
+                  : t.term('prefs.notify.save')
+            }
           </button>
           <p class="status-line ${this.#notifyDirty ? 'unsaved' : 'saved'}" part="status" role="status">
             ${this.#notifyDirty ? t.term('prefs.unsaved') : this.notifySaved ? t.term('prefs.notify.saved') : nothing}
@@ -743,35 +783,43 @@ export class PortalPreferences extends PortalElement {
         <dd>${email.maskedAddress ?? t.term('prefs.email.none')}</dd>
         <dt>${t.term('prefs.email.status')}</dt>
         <dd><span class="badge ${current}">${t.term(`prefs.email.status.${current}`)}</span></dd>
-        ${email.pendingAddress
-          ? html`<dt>${t.term('prefs.email.pending')}</dt>
-              <dd>
-                ${email.pendingAddress}
-                <span class="badge pending-verification">${t.term('prefs.email.status.pending-verification')}</span>
-              </dd>`
-          : nothing}
+        ${
+          email.pendingAddress
+            ? html`<dt>${t.term('prefs.email.pending')}</dt>
+                <dd>
+                  ${email.pendingAddress}
+                  <span class="badge pending-verification">${t.term('prefs.email.status.pending-verification')}</span>
+                </dd>`
+            : nothing
+        }
       </dl>
-      ${this.emailVerified
-        ? html`<div class="notice success" id="email-verified" part="status" role="status" tabindex="-1">
-            <p>${t.term('prefs.email.verified')}</p>
-          </div>`
-        : nothing}
-      ${this.emailError
-        ? html`<div class="notice danger" part="error" id="email-error" role="alert" tabindex="-1">
-            <p><strong>${t.term('prefs.notSaved')}</strong></p>
-            <p>${this.errorMessage(this.emailError)}</p>
-            ${this.renderCallOffice(this.emailError)}
-          </div>`
-        : nothing}
-      ${this.emailMode === 'change'
-        ? this.#renderEmailForm()
-        : this.emailMode === 'verify'
-          ? this.#renderCodeForm(prefs)
-          : html`<div class="actions">
-              <button class="button secondary" id="email-change-button" type="button" @click=${this.#openEmailForm}>
-                ${email.maskedAddress ? t.term('prefs.email.change') : t.term('prefs.email.add')}
-              </button>
-            </div>`}
+      ${
+        this.emailVerified
+          ? html`<div class="notice success" id="email-verified" part="status" role="status" tabindex="-1">
+              <p>${t.term('prefs.email.verified')}</p>
+            </div>`
+          : nothing
+      }
+      ${
+        this.emailError
+          ? html`<div class="notice danger" part="error" id="email-error" role="alert" tabindex="-1">
+              <p><strong>${t.term('prefs.notSaved')}</strong></p>
+              <p>${this.errorMessage(this.emailError)}</p>
+              ${this.renderCallOffice(this.emailError)}
+            </div>`
+          : nothing
+      }
+      ${
+        this.emailMode === 'change'
+          ? this.#renderEmailForm()
+          : this.emailMode === 'verify'
+            ? this.#renderCodeForm(prefs)
+            : html`<div class="actions">
+                <button class="button secondary" id="email-change-button" type="button" @click=${this.#openEmailForm}>
+                  ${email.maskedAddress ? t.term('prefs.email.change') : t.term('prefs.email.add')}
+                </button>
+              </div>`
+      }
     </section>`;
   }
 
@@ -784,14 +832,22 @@ export class PortalPreferences extends PortalElement {
     const t = this.localize;
     const addressError = this.#emailErrorText('newAddress');
     const passwordError = this.#emailErrorText('password');
-    return html`<form class="subform" part="form" novalidate aria-labelledby="email-form-title" @submit=${this.#submitEmail}>
+    return html`<form
+      class="subform"
+      part="form"
+      novalidate
+      aria-labelledby="email-form-title"
+      @submit=${this.#submitEmail}
+    >
       <h4 class="visually-hidden" id="email-form-title">${t.term('prefs.email.change')}</h4>
-      ${this.summaryFor === 'email'
-        ? this.#renderSummary('email', [
-            ...(addressError ? [{ target: '#new-email', message: addressError }] : []),
-            ...(passwordError ? [{ target: '#email-password', message: passwordError }] : []),
-          ])
-        : nothing}
+      ${
+        this.summaryFor === 'email'
+          ? this.#renderSummary('email', [
+              ...(addressError ? [{ target: '#new-email', message: addressError }] : []),
+              ...(passwordError ? [{ target: '#email-password', message: passwordError }] : []),
+            ])
+          : nothing
+      }
       ${this.#textField({
         id: 'new-email',
         label: t.term('prefs.email.newAddress'),
@@ -830,11 +886,19 @@ export class PortalPreferences extends PortalElement {
     const t = this.localize;
     const codeError = this.#emailErrorText('code');
     const pending = prefs.email.pendingAddress;
-    return html`<form class="subform" part="form" novalidate aria-labelledby="code-form-title" @submit=${this.#submitCode}>
+    return html`<form
+      class="subform"
+      part="form"
+      novalidate
+      aria-labelledby="code-form-title"
+      @submit=${this.#submitCode}
+    >
       <h4 class="visually-hidden" id="code-form-title">${t.term('prefs.email.verify')}</h4>
-      ${this.summaryFor === 'verify'
-        ? this.#renderSummary('verify', codeError ? [{ target: '#email-code', message: codeError }] : [])
-        : nothing}
+      ${
+        this.summaryFor === 'verify'
+          ? this.#renderSummary('verify', codeError ? [{ target: '#email-code', message: codeError }] : [])
+          : nothing
+      }
       ${pending ? html`<p class="notice" role="status" id="code-sent">${t.term('prefs.email.codeSent', pending)}</p>` : nothing}
       ${this.#textField({
         id: 'email-code',
@@ -891,25 +955,31 @@ export class PortalPreferences extends PortalElement {
         @submit=${this.#submitPassword}
         @focusin=${() => void this.#loadRules().catch(() => undefined)}
       >
-        ${this.summaryFor === 'password'
-          ? this.#renderSummary('password', [
-              ...(currentError ? [{ target: '#current-password', message: currentError }] : []),
-              ...(newError ? [{ target: '#new-password', message: newError }] : []),
-              ...(confirmError ? [{ target: '#confirm-password', message: confirmError }] : []),
-            ])
-          : nothing}
-        ${this.passwordChanged
-          ? html`<div class="notice success" id="password-changed" part="status" role="status" tabindex="-1">
-              <p>${t.term('prefs.password.changed')}</p>
-            </div>`
-          : nothing}
-        ${this.passwordError
-          ? html`<div class="notice danger" part="error" id="password-error" role="alert" tabindex="-1">
-              <p><strong>${t.term('prefs.notSaved')}</strong></p>
-              <p>${this.errorMessage(this.passwordError)}</p>
-              ${this.renderCallOffice(this.passwordError)}
-            </div>`
-          : nothing}
+        ${
+          this.summaryFor === 'password'
+            ? this.#renderSummary('password', [
+                ...(currentError ? [{ target: '#current-password', message: currentError }] : []),
+                ...(newError ? [{ target: '#new-password', message: newError }] : []),
+                ...(confirmError ? [{ target: '#confirm-password', message: confirmError }] : []),
+              ])
+            : nothing
+        }
+        ${
+          this.passwordChanged
+            ? html`<div class="notice success" id="password-changed" part="status" role="status" tabindex="-1">
+                <p>${t.term('prefs.password.changed')}</p>
+              </div>`
+            : nothing
+        }
+        ${
+          this.passwordError
+            ? html`<div class="notice danger" part="error" id="password-error" role="alert" tabindex="-1">
+                <p><strong>${t.term('prefs.notSaved')}</strong></p>
+                <p>${this.errorMessage(this.passwordError)}</p>
+                ${this.renderCallOffice(this.passwordError)}
+              </div>`
+            : nothing
+        }
         ${this.#textField({
           id: 'current-password',
           label: t.term('prefs.password.current'),
@@ -957,7 +1027,12 @@ export class PortalPreferences extends PortalElement {
         </label>
         <p class="hint">${t.term('prefs.password.otherSessions')}</p>
         <div class="actions">
-          <button class="button" part="submit-button" type="submit" aria-disabled=${this.passwordBusy ? 'true' : 'false'}>
+          <button
+            class="button"
+            part="submit-button"
+            type="submit"
+            aria-disabled=${this.passwordBusy ? 'true' : 'false'}
+          >
             ${this.passwordBusy ? t.term('prefs.password.submitting') : t.term('prefs.password.submit')}
           </button>
         </div>
@@ -982,7 +1057,7 @@ export class PortalPreferences extends PortalElement {
         .value=${live(o.value)}
         autocomplete=${o.autocomplete}
         inputmode=${o.inputmode ?? nothing}
-        maxlength=${o.maxlength ?? nothing}
+        maxlength=${ifDefined(o.maxlength)}
         spellcheck="false"
         autocapitalize="off"
         aria-invalid=${o.error ? 'true' : 'false'}
@@ -1006,15 +1081,16 @@ export class PortalPreferences extends PortalElement {
       <p id="${form}-summary-title"><strong>${t.term('common.errorSummary', items.length)}</strong></p>
       <ul>
         ${items.map(
-          (item) => html`<li>
-            <button
-              class="button link"
-              type="button"
-              @click=${() => this.renderRoot.querySelector<HTMLElement>(item.target)?.focus()}
-            >
-              ${item.message}
-            </button>
-          </li>`,
+          (item) =>
+            html`<li>
+              <button
+                class="button link"
+                type="button"
+                @click=${() => this.renderRoot.querySelector<HTMLElement>(item.target)?.focus()}
+              >
+                ${item.message}
+              </button>
+            </li>`,
         )}
       </ul>
     </div>`;

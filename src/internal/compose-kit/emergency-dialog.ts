@@ -118,40 +118,46 @@ export class EmergencyDialogController implements ReactiveController {
       aria-describedby="${id}-body"
       @cancel=${this.#onCancel}
     >
-      ${this.#isOpen
-        ? html`<div class="kit-dialog-body">
-            <h2 id="${id}-title" class="kit-dialog-title">${t.term('kit.emergency.title')}</h2>
-            <div id="${id}-body">
-              ${matches.length
-                ? html`<p>${t.term('kit.emergency.youWrote')}</p>
-                    <ul class="kit-quotes">
-                      ${matches.map((m) => html`<li>“${m}”</li>`)}
-                    </ul>`
-                : nothing}
-              <p><strong>${t.term('kit.emergency.body')}</strong></p>
-            </div>
-            <p>
-              <a class="button danger kit-call" href=${telHref(emergencyNumber)}
-                >${t.term('kit.emergency.call', emergencyNumber)}</a
-              >
-            </p>
-            <p>${t.term('kit.emergency.er', emergencyNumber)}</p>
-            ${clinic?.phone
-              ? html`<p>
-                  ${t.term('kit.emergency.office')}
-                  <a href=${telHref(clinic.phone)}>${clinic.phone}</a>
-                </p>`
-              : nothing}
-            <div class="actions kit-dialog-actions">
-              <button class="button secondary" type="button" @click=${() => this.#finish('not-emergency')}>
-                ${t.term('kit.emergency.notEmergency')}
-              </button>
-              <button class="button link" type="button" @click=${() => this.#finish('cancel')}>
-                ${t.term('kit.emergency.back')}
-              </button>
-            </div>
-          </div>`
-        : nothing}
+      ${
+        this.#isOpen
+          ? html`<div class="kit-dialog-body">
+              <h2 id="${id}-title" class="kit-dialog-title">${t.term('kit.emergency.title')}</h2>
+              <div id="${id}-body">
+                ${
+                  matches.length
+                    ? html`<p>${t.term('kit.emergency.youWrote')}</p>
+                        <ul class="kit-quotes">
+                          ${matches.map((m) => html`<li>“${m}”</li>`)}
+                        </ul>`
+                    : nothing
+                }
+                <p><strong>${t.term('kit.emergency.body')}</strong></p>
+              </div>
+              <p>
+                <a class="button danger kit-call" href=${telHref(emergencyNumber)}
+                  >${t.term('kit.emergency.call', emergencyNumber)}</a
+                >
+              </p>
+              <p>${t.term('kit.emergency.er', emergencyNumber)}</p>
+              ${
+                clinic?.phone
+                  ? html`<p>
+                      ${t.term('kit.emergency.office')}
+                      <a href=${telHref(clinic.phone)}>${clinic.phone}</a>
+                    </p>`
+                  : nothing
+              }
+              <div class="actions kit-dialog-actions">
+                <button class="button secondary" type="button" @click=${() => this.#finish('not-emergency')}>
+                  ${t.term('kit.emergency.notEmergency')}
+                </button>
+                <button class="button link" type="button" @click=${() => this.#finish('cancel')}>
+                  ${t.term('kit.emergency.back')}
+                </button>
+              </div>
+            </div>`
+          : nothing
+      }
     </dialog>`;
   }
 }

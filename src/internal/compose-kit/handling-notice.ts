@@ -28,7 +28,11 @@ export interface HandlingNoticeOptions {
 export function calendarOf(clinic: ClinicConfig): BusinessCalendar {
   return {
     timeZone: clinic.timeZone,
-    hours: clinic.hours.map((h) => ({ day: h.day as BusinessCalendar['hours'][number]['day'], open: h.open, close: h.close })),
+    hours: clinic.hours.map((h) => ({
+      day: h.day as BusinessCalendar['hours'][number]['day'],
+      open: h.open,
+      close: h.close,
+    })),
     closures: clinic.closures,
   };
 }

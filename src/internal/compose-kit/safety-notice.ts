@@ -9,7 +9,10 @@ import type { ClinicConfig } from '../../api/schemas.js';
 import type { LocalizeController } from '../localize.js';
 import { telHref } from '../portal-element.js';
 
-export function renderSafetyNotice(localize: LocalizeController, clinic: ClinicConfig | null | undefined): TemplateResult {
+export function renderSafetyNotice(
+  localize: LocalizeController,
+  clinic: ClinicConfig | null | undefined,
+): TemplateResult {
   const t = localize;
   const emergency = clinic?.emergencyNumber ?? '911';
   return html`<aside class="notice kit-safety" part="safety-notice" aria-label=${t.term('kit.safety.label')}>
@@ -18,12 +21,14 @@ export function renderSafetyNotice(localize: LocalizeController, clinic: ClinicC
       <a href=${telHref(emergency)}>${t.term('common.call911', emergency)}</a>
       ${t.term('kit.safety.emergencyRest')}
     </p>
-    ${clinic?.phone
-      ? html`<p>
-          <strong>${t.term('kit.safety.urgentLead')}</strong>
-          <a href=${telHref(clinic.phone)}>${t.term('common.callOffice', clinic.phone)}</a>.
-        </p>`
-      : nothing}
+    ${
+      clinic?.phone
+        ? html`<p>
+            <strong>${t.term('kit.safety.urgentLead')}</strong>
+            <a href=${telHref(clinic.phone)}>${t.term('common.callOffice', clinic.phone)}</a>.
+          </p>`
+        : nothing
+    }
     <p class="hint">${t.term('kit.safety.routine')}</p>
   </aside>`;
 }

@@ -26,10 +26,7 @@ import { nextKitId, type KitHost } from './ids.js';
 
 export type SendStatus = 'idle' | 'sending' | 'failed' | 'offline' | 'reauth' | 'sent';
 
-export type SendOutcome<R> =
-  | { ok: true; result: R }
-  | { ok: false; error: PortalError }
-  | { ok: false; busy: true };
+export type SendOutcome<R> = { ok: true; result: R } | { ok: false; error: PortalError } | { ok: false; busy: true };
 
 export interface SendControllerOptions {
   portal: () => PortalState | undefined;
@@ -176,35 +173,63 @@ export class SendController<R> implements ReactiveController {
   ): TemplateResult {
     const t = localize;
     const live =
-      this.status === 'sending' ? t.term('kit.send.sending') : this.status === 'offline' ? t.term('kit.send.notSentYet') : '';
+      this.status === 'sending'
+        ? t.term('kit.send.sending')
+        : this.status === 'offline'
+          ? t.term('kit.send.notSentYet')
+          : '';
     return html`<div class="visually-hidden" role="status" aria-live="polite">${live}</div>
-      ${this.status === 'offline'
-        ? html`<div class="notice warning kit-send-status" part="send-status" id="${this.#id}-status" tabindex="-1">
-            <p><strong>${t.term('kit.send.notSentYet')}</strong></p>
-            <p>${t.term('kit.send.offlineBody')}</p>
-            <button class="button secondary" part="retry-button" type="button" @click=${() => this.#options.resend()}>
-              ${t.term('common.retry')}
-            </button>
-          </div>`
-        : nothing}
-      ${this.status === 'failed' && this.error
-        ? html`<div class="notice danger kit-send-status" part="send-status error" role="alert" id="${this.#id}-status" tabindex="-1">
-            <p><strong>${t.term('kit.send.failedTitle')}</strong></p>
-            <p>${errorMessage(this.error)} ${t.term('kit.send.kept')}</p>
-            ${phoneLink ?? nothing}
-            ${this.error.retryable
-              ? html`<button class="button secondary" part="retry-button" type="button" @click=${() => this.#options.resend()}>
-                  ${t.term('common.retry')}
-                </button>`
-              : nothing}
-          </div>`
-        : nothing}
-      ${this.status === 'reauth'
-        ? html`<div class="notice warning kit-send-status kit-reauth" part="reauth" id="${this.#id}-status" tabindex="-1">
-            <p><strong>${t.term('kit.send.reauthTitle')}</strong></p>
-            <p>${t.term('kit.send.reauthBody')}</p>
-            <portal-login reauth @portal-signed-in=${this.#onSignedIn}></portal-login>
-          </div>`
-        : nothing}`;
+      ${
+        this.status === 'offline'
+          ? html`<div class="notice warning kit-send-status" part="send-status" id="${this.#id}-status" tabindex="-1">
+              <p><strong>${t.term('kit.send.notSentYet')}</strong></p>
+              <p>${t.term('kit.send.offlineBody')}</p>
+              <button class="button secondary" part="retry-button" type="button" @click=${() => this.#options.resend()}>
+                ${t.term('common.retry')}
+              </button>
+            </div>`
+          : nothing
+      }
+      ${
+        this.status === 'failed' && this.error
+          ? html`<div
+              class="notice danger kit-send-status"
+              part="send-status error"
+              role="alert"
+              id="${this.#id}-status"
+              tabindex="-1"
+            >
+              <p><strong>${t.term('kit.send.failedTitle')}</strong></p>
+              <p>${errorMessage(this.error)} ${t.term('kit.send.kept')}</p>
+              ${phoneLink ?? nothing}
+              ${
+                this.error.retryable
+                  ? html`<button
+                      class="button secondary"
+                      part="retry-button"
+                      type="button"
+                      @click=${() => this.#options.resend()}
+                    >
+                      ${t.term('common.retry')}
+                    </button>`
+                  : nothing
+              }
+            </div>`
+          : nothing
+      }
+      ${
+        this.status === 'reauth'
+          ? html`<div
+              class="notice warning kit-send-status kit-reauth"
+              part="reauth"
+              id="${this.#id}-status"
+              tabindex="-1"
+            >
+              <p><strong>${t.term('kit.send.reauthTitle')}</strong></p>
+              <p>${t.term('kit.send.reauthBody')}</p>
+              <portal-login reauth @portal-signed-in=${this.#onSignedIn}></portal-login>
+            </div>`
+          : nothing
+      }`;
   }
 }

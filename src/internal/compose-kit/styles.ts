@@ -73,6 +73,9 @@ export const composeKitStyles = css`
   }
 
   /* ---- send status */
+  .kit-send-status {
+    margin-top: 1em;
+  }
   .kit-send-status:focus {
     outline: 3px solid var(--_focus-ring);
     outline-offset: 2px;

@@ -88,7 +88,8 @@ export class TriageController implements ReactiveController {
         ? classifyMessage(text, { locale: this.#options.locale() })
         : { level: 'routine' as const, reasons: [] };
       const changed =
-        result.level !== this.level || result.reasons.map((r) => `${r.code}:${r.match}`).join('|') !==
+        result.level !== this.level ||
+        result.reasons.map((r) => `${r.code}:${r.match}`).join('|') !==
           this.reasons.map((r) => `${r.code}:${r.match}`).join('|');
       this.level = result.level;
       this.reasons = result.reasons;

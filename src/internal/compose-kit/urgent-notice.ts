@@ -31,11 +31,13 @@ export function renderUrgentNotice(o: UrgentNoticeOptions): TemplateResult {
       ${t.term('kit.urgent.body')}
       ${o.handling ? html`<span class="kit-urgent-handling">${o.handling}</span>` : nothing}
     </p>
-    ${phone
-      ? html`<p>
-          <a class="button secondary" href=${telHref(phone)}>${t.term('common.callOffice', phone)}</a>
-        </p>`
-      : nothing}
+    ${
+      phone
+        ? html`<p>
+            <a class="button secondary" href=${telHref(phone)}>${t.term('common.callOffice', phone)}</a>
+          </p>`
+        : nothing
+    }
     ${o.error ? html`<p class="field-error" id=${errorId}>${o.error}</p>` : nothing}
     <label class="kit-check">
       <input
