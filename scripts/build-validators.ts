@@ -33,6 +33,7 @@ interface Internals {
   optin?: string;
   optout?: string;
   values?: Set<unknown>;
+  traits: Set<string>;
 }
 type Schema = { _zod: Internals };
 
@@ -52,7 +53,8 @@ function unsupported(where: string, what: string): never {
 /** Fails on any def key outside `allowed`: a new option could change what the schema accepts. */
 function onlyKeys(def: Record<string, unknown>, allowed: readonly string[], where: string): void {
   for (const key of Object.keys(def)) {
-    if (!allowed.includes(key) && def[key] !== undefined) unsupported(where, `option \`${key}\` on a ${String(def['type'] ?? def['check'])}`);
+    if (!allowed.includes(key) && def[key] !== undefined)
+      unsupported(where, `option \`${key}\` on the ${String(def['type'] ?? def['check'])} schema`);
   }
 }
 
@@ -83,9 +85,23 @@ interface Built {
   key: string;
 }
 
-const STRING = 0, NUMBER = 1, INT = 2, BOOLEAN = 3, ONE_OF = 4, ARRAY = 5, OBJECT = 6, OPTIONAL = 7, NULLABLE = 8,
-  RECORD = 9, UNION = 10, DISCRIMINATED = 11;
-const MIN = 0, MAX = 1, PATTERN = 2, EMAIL = 3, HTTP_URL = 4;
+const STRING = 0,
+  NUMBER = 1,
+  INT = 2,
+  BOOLEAN = 3,
+  ONE_OF = 4,
+  ARRAY = 5,
+  OBJECT = 6,
+  OPTIONAL = 7,
+  NULLABLE = 8,
+  RECORD = 9,
+  UNION = 10,
+  DISCRIMINATED = 11;
+const MIN = 0,
+  MAX = 1,
+  PATTERN = 2,
+  EMAIL = 3,
+  HTTP_URL = 4;
 
 function isBuilt(part: Part): part is Built {
   return typeof part === 'object' && part !== null && !(part instanceof RegExp);
@@ -94,7 +110,9 @@ function isBuilt(part: Part): part is Built {
 function literal(part: Exclude<Part, Built>, where: string): string {
   if (part instanceof RegExp) return `/${part.source}/${part.flags}`;
   if (typeof part === 'number' && !Number.isFinite(part)) unsupported(where, `the number ${part}`);
-  return typeof part === 'string' ? `'${JSON.stringify(part).slice(1, -1).replace(/'/g, "\\'").replace(/\\"/g, '"')}'` : String(part);
+  return typeof part === 'string'
+    ? `'${JSON.stringify(part).slice(1, -1).replace(/'/g, "\\'").replace(/\\"/g, '"')}'`
+    : String(part);
 }
 
 function built(parts: Part[], where: string): Built {
@@ -103,6 +121,11 @@ function built(parts: Part[], where: string): Built {
 }
 
 const cache = new WeakMap<object, Built>();
+
+/** The descriptor literal for one schema (throws UnsupportedSchema on anything validate.ts cannot check). */
+export function describeSchema(schema: unknown, where = 'schema'): string {
+  return build(schema, where).key;
+}
 
 function build(schema: unknown, where: string): Built {
   if (!isSchema(schema)) unsupported(where, 'a value that is not a zod schema');
@@ -172,6 +195,8 @@ function buildUncached(schema: Schema, where: string): Built {
     }
     case 'optional': {
       onlyKeys(def, ['type', 'innerType', 'checks', 'error'], where);
+      // exactOptional shares the def but refuses a present `undefined`.
+      if (schema._zod.traits.has('$ZodExactOptional')) unsupported(where, 'z.exactOptional()');
       noChecks();
       const inner = build(def['innerType'], where);
       if (inner.parts[0] === OPTIONAL) return inner;
@@ -185,7 +210,10 @@ function buildUncached(schema: Schema, where: string): Built {
       // nullable(optional(x)) accepts what optional(nullable(x)) does; keep optional outermost for objects.
       if (inner.parts[0] === OPTIONAL) {
         const innermost = inner.parts[1] as Built;
-        return built([OPTIONAL, innermost.parts[0] === NULLABLE ? innermost : built([NULLABLE, innermost], where)], where);
+        return built(
+          [OPTIONAL, innermost.parts[0] === NULLABLE ? innermost : built([NULLABLE, innermost], where)],
+          where,
+        );
       }
       return built([NULLABLE, inner], where);
     }
@@ -193,7 +221,8 @@ function buildUncached(schema: Schema, where: string): Built {
       onlyKeys(def, ['type', 'keyType', 'valueType', 'checks', 'error'], where);
       noChecks();
       const key = build(def['keyType'], `${where}{key}`);
-      if (key.parts[0] !== STRING || key.parts.includes(HTTP_URL)) unsupported(where, 'a record key that is not a plain string schema');
+      if (key.parts[0] !== STRING || key.parts.includes(HTTP_URL))
+        unsupported(where, 'a record key that is not a plain string schema');
       return built([RECORD, key, build(def['valueType'], `${where}{}`)], where);
     }
     case 'union': {
@@ -240,7 +269,11 @@ function stringChecks(def: Record<string, unknown>, where: string): Part[] {
   if (format === undefined) {
     onlyKeys(def, ['type', 'checks', 'error'], where);
   } else if (format === 'datetime' || format === 'date') {
-    onlyKeys(def, ['type', 'format', 'check', 'abort', 'pattern', 'offset', 'local', 'precision', 'checks', 'error'], where);
+    onlyKeys(
+      def,
+      ['type', 'format', 'check', 'abort', 'pattern', 'offset', 'local', 'precision', 'checks', 'error'],
+      where,
+    );
     parts.push(PATTERN, regex(def['pattern'], where));
   } else if (format === 'email') {
     onlyKeys(def, ['type', 'format', 'check', 'abort', 'pattern', 'checks', 'error'], where);
@@ -379,7 +412,8 @@ export function generate(): string {
   };
   for (const [id, spec] of Object.entries(operations) as [string, OperationSpec][]) {
     for (const key of Object.keys(spec)) {
-      if (!SPEC_KEYS.has(key)) unsupported(id, `the operation field \`${key}\` (decide whether the browser's route table needs it)`);
+      if (!SPEC_KEYS.has(key))
+        unsupported(id, `the operation field \`${key}\` (decide whether the browser's route table needs it)`);
     }
     const fields = [`method: ${literal(spec.method, id)}`, `path: ${literal(spec.path, id)}`];
     if (spec.query) fields.push(`query: ${rootFor(spec.query, `${id} query`)}`);
@@ -421,7 +455,13 @@ export function generate(): string {
     const node = cache.get(schema);
     if (node) namesByKey(node, schema);
     const def = schema._zod.def;
-    for (const child of [def['element'], def['innerType'], def['keyType'], def['valueType'], ...((def['options'] as unknown[]) ?? [])]) {
+    for (const child of [
+      def['element'],
+      def['innerType'],
+      def['keyType'],
+      def['valueType'],
+      ...((def['options'] as unknown[]) ?? []),
+    ]) {
       nameWalk(child);
     }
     if (def['type'] === 'object') Object.values(def['shape'] as Record<string, unknown>).forEach(nameWalk);

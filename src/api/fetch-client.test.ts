@@ -439,9 +439,7 @@ describe('createFetchClient', () => {
 
     it('oversized thread page (101 items) is rejected whole', async () => {
       worker.use(
-        http.post(`${BASE}/threads/query`, () =>
-          json({ ...threadPage, items: Array(101).fill(summary), total: 101 }),
-        ),
+        http.post(`${BASE}/threads/query`, () => json({ ...threadPage, items: Array(101).fill(summary), total: 101 })),
       );
       expect((await rejection(client().listThreads())).type).to.equal('contract');
     });

@@ -38,20 +38,16 @@ export interface OperationSpec {
 
 export const operations = {
   getClinic: {
-    method: 'GET', path: '/clinic',
-    auth: 'none', response: s.ClinicConfig,
+    method: 'GET', path: '/clinic', auth: 'none', response: s.ClinicConfig,
   },
   getPolicy: {
-    method: 'GET', path: '/policy',
-    auth: 'none', query: s.PolicyQuery, response: s.PolicyDocument,
+    method: 'GET', path: '/policy', auth: 'none', query: s.PolicyQuery, response: s.PolicyDocument,
   },
   getSession: {
-    method: 'GET', path: '/session',
-    auth: 'none', response: s.Session,
+    method: 'GET', path: '/session', auth: 'none', response: s.Session,
   },
   signIn: {
-    method: 'POST', path: '/session',
-    auth: 'none', body: s.SignInRequest, response: s.SignedInSession,
+    method: 'POST', path: '/session', auth: 'none', body: s.SignInRequest, response: s.SignedInSession,
     problems: ['invalid-credentials', 'locked-out', 'rate-limited', 'validation'],
   },
   signOut: {
@@ -67,8 +63,7 @@ export const operations = {
     problems: ['invalid-credentials', 'password-rejected', 'session-expired', 'rate-limited'],
   },
   getConsent: {
-    method: 'GET', path: '/consent',
-    auth: 'patient', response: s.ConsentRecord,
+    method: 'GET', path: '/consent', auth: 'patient', response: s.ConsentRecord,
   },
   acceptConsent: {
     method: 'POST', path: '/consent',
@@ -81,16 +76,14 @@ export const operations = {
     auth: 'patient', body: s.ThreadQuery, response: s.ThreadPage, safe: true, problems: ['consent-required'],
   },
   getInboxStatus: {
-    method: 'GET', path: '/inbox/status',
-    auth: 'patient', response: s.InboxStatus,
+    method: 'GET', path: '/inbox/status', auth: 'patient', response: s.InboxStatus,
   },
   getThread: {
     method: 'GET', path: '/threads/{threadId}',
     auth: 'patient', response: s.ThreadDetail, problems: ['not-found', 'consent-required'],
   },
   createThread: {
-    method: 'POST', path: '/threads',
-    auth: 'patient', body: s.NewMessage, response: s.SendResult, idempotent: true,
+    method: 'POST', path: '/threads', auth: 'patient', body: s.NewMessage, response: s.SendResult, idempotent: true,
     problems: ['consent-required', 'messaging-revoked', 'validation', 'idempotency-mismatch', 'rate-limited'],
   },
   reply: {
@@ -103,8 +96,7 @@ export const operations = {
     auth: 'patient', response: s.MarkReadResult, problems: ['not-found'],
   },
   listDrafts: {
-    method: 'GET', path: '/drafts',
-    auth: 'patient', response: s.DraftList,
+    method: 'GET', path: '/drafts', auth: 'patient', response: s.DraftList,
   },
   saveDraft: {
     method: 'PUT', path: '/drafts/{draftId}',
@@ -114,25 +106,21 @@ export const operations = {
     method: 'DELETE', path: '/drafts/{draftId}', auth: 'patient',
   },
   uploadAttachment: {
-    method: 'POST', path: '/attachments',
-    auth: 'patient', rawBody: true, response: s.AttachmentMeta, idempotent: true,
+    method: 'POST', path: '/attachments', auth: 'patient', rawBody: true, response: s.AttachmentMeta, idempotent: true,
     problems: ['payload-too-large', 'unsupported-media-type', 'messaging-revoked', 'validation'],
   },
   downloadAttachment: {
-    method: 'GET', path: '/attachments/{attachmentId}',
-    auth: 'patient', binaryResponse: true, problems: ['not-found'],
+    method: 'GET', path: '/attachments/{attachmentId}', auth: 'patient', binaryResponse: true, problems: ['not-found'],
   },
   getPreferences: {
-    method: 'GET', path: '/preferences',
-    auth: 'patient', response: s.Preferences,
+    method: 'GET', path: '/preferences', auth: 'patient', response: s.Preferences,
   },
   updatePreferences: {
     method: 'PUT', path: '/preferences',
     auth: 'patient', body: s.PreferencesUpdate, response: s.Preferences, problems: ['validation'],
   },
   changeEmail: {
-    method: 'POST', path: '/preferences/email',
-    auth: 'patient', body: s.EmailChangeRequest, response: s.Preferences,
+    method: 'POST', path: '/preferences/email', auth: 'patient', body: s.EmailChangeRequest, response: s.Preferences,
     problems: ['invalid-credentials', 'validation', 'conflict', 'rate-limited'],
   },
   verifyEmail: {

@@ -78,7 +78,8 @@ function sampleByPattern(d: Node, r: Rng): string {
     const m = r.int(1, 12);
     return `${pad(y, 4)}-${pad(m)}-${pad(r.int(1, daysIn(y, m)))}`;
   };
-  if (c.url) return `https://${r.pick(['clinic', 'pay', 'x1'])}.${r.pick(['example', 'b-c'])}.${r.pick(['org', 'io'])}${r.pick(['', '/', '/pay?x=1'])}`;
+  if (c.url)
+    return `https://${r.pick(['clinic', 'pay', 'x1'])}.${r.pick(['example', 'b-c'])}.${r.pick(['org', 'io'])}${r.pick(['', '/', '/pay?x=1'])}`;
   const source = c.patterns[0]?.source;
   switch (source) {
     case '^[A-Za-z0-9_-]+$':
@@ -94,7 +95,8 @@ function sampleByPattern(d: Node, r: Rng): string {
     default:
       break;
   }
-  if (c.patterns[0] && d[1] === 3) return `${chars(alnum, r.int(1, 8))}.${r.pick(["o'neil", 'a+b', 'x_y'])}@${r.pick(['example', 'b-c'])}.org`;
+  if (c.patterns[0] && d[1] === 3)
+    return `${chars(alnum, r.int(1, 8))}.${r.pick(["o'neil", 'a+b', 'x_y'])}@${r.pick(['example', 'b-c'])}.org`;
   if (source?.includes('-02-29') && source.includes('T')) {
     const fraction = r.pick(['', '.1', '.123456']);
     const zone = r.pick(['Z', '+00:00', '-05:30', '+14:00']);
@@ -203,36 +205,129 @@ const withOwnProto = (object: object, proto: unknown) => {
 };
 
 const BAD_DATES = [
-  '2026-02-29', '2025-02-29', '2024-02-30', '2026-13-01', '2026-00-10', '2026-04-31', '26-01-01', '2026-1-01',
-  '2026-01-01T', ' 2026-01-01', '2026-01-01\n', '２０２６-01-01', '2026/01/01',
+  '2026-02-29',
+  '2025-02-29',
+  '2024-02-30',
+  '2026-13-01',
+  '2026-00-10',
+  '2026-04-31',
+  '26-01-01',
+  '2026-1-01',
+  '2026-01-01T',
+  ' 2026-01-01',
+  '2026-01-01\n',
+  '２０２６-01-01',
+  '2026/01/01',
 ];
 const BAD_DATETIMES = [
-  '2026-12-03T16:29:16', '2026-12-03T16:29Z', '2026-12-03T24:00:00Z', '2026-12-03T16:60:00Z', '2026-12-03T16:29:60Z',
-  '2026-12-03 16:29:16Z', '2026-12-03t16:29:16z', '2026-12-03T16:29:16+24:00', '2026-12-03T16:29:16+0500',
-  '2026-12-03T16:29:16.Z', '2026-12-03T16:29:16.123456789+05:30', '2026-02-29T00:00:00Z', '2024-02-29T00:00:00Z',
-  '2026-12-03T16:29:16Z ', '2026-12-03', '2026-12-03T16:29:16-00:00',
+  '2026-12-03T16:29:16',
+  '2026-12-03T16:29Z',
+  '2026-12-03T24:00:00Z',
+  '2026-12-03T16:60:00Z',
+  '2026-12-03T16:29:60Z',
+  '2026-12-03 16:29:16Z',
+  '2026-12-03t16:29:16z',
+  '2026-12-03T16:29:16+24:00',
+  '2026-12-03T16:29:16+0500',
+  '2026-12-03T16:29:16.Z',
+  '2026-12-03T16:29:16.123456789+05:30',
+  '2026-02-29T00:00:00Z',
+  '2024-02-29T00:00:00Z',
+  '2026-12-03T16:29:16Z ',
+  '2026-12-03',
+  '2026-12-03T16:29:16-00:00',
 ];
 const BAD_EMAILS = [
-  'a@b', 'a@b.c', '.a@b.co', 'a..b@c.co', 'a.@b.co', 'a@-b.co', 'a@b-.co', 'a b@c.co', 'a@b.co ', ' a@b.co', 'a@b.co\n',
-  'ä@b.co', 'a@bü.co', 'a@[1.2.3.4]', '"a"@b.co', 'a@b.c0', "o'neil@x.io", 'a+b@x.io', 'A_B@X.IO', '@b.co', 'a@.co',
-  `${'a'.repeat(250)}@b.co`, `${'a'.repeat(243)}@b.co`,
+  'a@b',
+  'a@b.c',
+  '.a@b.co',
+  'a..b@c.co',
+  'a.@b.co',
+  'a@-b.co',
+  'a@b-.co',
+  'a b@c.co',
+  'a@b.co ',
+  ' a@b.co',
+  'a@b.co\n',
+  'ä@b.co',
+  'a@bü.co',
+  'a@[1.2.3.4]',
+  '"a"@b.co',
+  'a@b.c0',
+  "o'neil@x.io",
+  'a+b@x.io',
+  'A_B@X.IO',
+  '@b.co',
+  'a@.co',
+  `${'a'.repeat(250)}@b.co`,
+  `${'a'.repeat(243)}@b.co`,
 ];
 const BAD_URLS = [
-  'http://clinic.example.org', 'https://localhost', 'https://x', 'https:/x.org', 'https:x.org', 'HTTPS://X.ORG/pay',
-  ' https://x.org/pay ', 'https://x.org/pay\n', 'https://ex\tample.org/', '\thttps://x.org', 'https://x.org:99999',
-  'https://1.2.3.4', 'https://[::1]/', 'javascript:alert(1)', 'https://exa mple.org', 'https://xn--bcher-kva.example',
-  'https://user:pw@x.org', 'https://x.org#frag', 'https://bücher.example', 'https://a_b.example.org',
-  `https://x.org/${'p'.repeat(480)}`, `https://x.org/${'p'.repeat(486)}`, 'ftp://x.org', 'https://.org', 'https://x.o',
+  'http://clinic.example.org',
+  'https://localhost',
+  'https://x',
+  'https:/x.org',
+  'https:x.org',
+  'HTTPS://X.ORG/pay',
+  ' https://x.org/pay ',
+  'https://x.org/pay\n',
+  'https://ex\tample.org/',
+  '\thttps://x.org',
+  'https://x.org:99999',
+  'https://1.2.3.4',
+  'https://[::1]/',
+  'javascript:alert(1)',
+  'https://exa mple.org',
+  'https://xn--bcher-kva.example',
+  'https://user:pw@x.org',
+  'https://x.org#frag',
+  'https://bücher.example',
+  'https://a_b.example.org',
+  `https://x.org/${'p'.repeat(480)}`,
+  `https://x.org/${'p'.repeat(486)}`,
+  'ftp://x.org',
+  'https://.org',
+  'https://x.o',
 ];
 const BAD_IDS = ['', ' t1', 't1 ', '../x', 'a/b', '%2e', 'é', 'x'.repeat(64), 'x'.repeat(65), '__proto__', 'a\nb'];
-const BAD_KEYS = ['Bad Key', '9x', '', 'a'.repeat(40), 'a'.repeat(41), 'constructor', 'toString', 'hasOwnProperty', 'x_y', 'É'];
+const BAD_KEYS = [
+  'Bad Key',
+  '9x',
+  '',
+  'a'.repeat(40),
+  'a'.repeat(41),
+  'constructor',
+  'toString',
+  'hasOwnProperty',
+  'x_y',
+  'É',
+];
 
 /** Replacement values for a site: wrong types everywhere, plus boundary and hostile values for its node. */
 function mutants(site: Site, r: Rng): unknown[] {
   const { node: d, value } = site;
   const out: unknown[] = [
-    undefined, null, 0, -0, 1, -1, 1.5, NaN, Infinity, -Infinity, '', 'x', 'true', true, false, [], {},
-    [value], { value }, Object.create(null), new Date(0),
+    undefined,
+    null,
+    0,
+    -0,
+    1,
+    -1,
+    1.5,
+    NaN,
+    Infinity,
+    -Infinity,
+    '',
+    'x',
+    'true',
+    true,
+    false,
+    [],
+    {},
+    [value],
+    { value },
+    Object.create(null),
+    new Date(0),
   ];
   const kind = d[0];
   if (kind === 0) {
@@ -243,7 +338,15 @@ function mutants(site: Site, r: Rng): unknown[] {
       }
     }
     if (typeof value === 'string') {
-      out.push(` ${value}`, `${value} `, `${value}\n`, value.toUpperCase(), value.slice(1), value.slice(0, -1), `${value}x`);
+      out.push(
+        ` ${value}`,
+        `${value} `,
+        `${value}\n`,
+        value.toUpperCase(),
+        value.slice(1),
+        value.slice(0, -1),
+        `${value}x`,
+      );
       out.push(`${value}\uD800`, value.replace(/./u, '\uDC00'), value + value);
     }
     if (c.patterns.length > 0 || c.url) {
@@ -256,10 +359,16 @@ function mutants(site: Site, r: Rng): unknown[] {
     }
   } else if (kind === 1 || kind === 2) {
     const c = checksOf(d);
-    for (const n of [c.min, c.max].filter((x): x is number => x !== undefined)) out.push(n - 1, n, n + 1, n - 0.5, n + 0.5);
+    for (const n of [c.min, c.max].filter((x): x is number => x !== undefined))
+      out.push(n - 1, n, n + 1, n - 0.5, n + 0.5);
     out.push(2 ** 53, 2 ** 53 - 1, -(2 ** 53), Number.MAX_VALUE, Number.MIN_VALUE, '5', 5n);
   } else if (kind === 4) {
-    out.push(...d.slice(1).map((v) => (typeof v === 'string' ? v.toUpperCase() : String(v))), 'emergency', 'en', 'patient');
+    out.push(
+      ...d.slice(1).map((v) => (typeof v === 'string' ? v.toUpperCase() : String(v))),
+      'emergency',
+      'en',
+      'patient',
+    );
   } else if (kind === 5 && Array.isArray(value)) {
     const c = checksOf(d);
     const item = value[0] ?? sample(d[1] as Node, r);
@@ -267,7 +376,12 @@ function mutants(site: Site, r: Rng): unknown[] {
       for (const len of [n - 1, n, n + 1].filter((x) => x >= 0)) out.push(Array.from({ length: len }, () => item));
     }
     out.push([...value, null], [null, ...value], new Array(1), { length: 0 }, [...value, { ...(item as object) }]);
-  } else if ((kind === 6 || kind === 11 || kind === 9) && value !== null && typeof value === 'object' && !Array.isArray(value)) {
+  } else if (
+    (kind === 6 || kind === 11 || kind === 9) &&
+    value !== null &&
+    typeof value === 'object' &&
+    !Array.isArray(value)
+  ) {
     const object = value as Record<string, unknown>;
     for (const key of Object.keys(object)) {
       const { [key]: _gone, ...rest } = object;
@@ -276,13 +390,19 @@ function mutants(site: Site, r: Rng): unknown[] {
     if (kind === 6) {
       for (let i = 1; i < d.length; i += 2) {
         const key = d[i] as string;
-        if (!(key in object)) out.push({ ...object, [key]: sample(d[i + 1] as Node, r) }, { ...object, [key]: undefined });
+        if (!(key in object))
+          out.push({ ...object, [key]: sample(d[i + 1] as Node, r) }, { ...object, [key]: undefined });
       }
     }
     out.push(
       { ...object, extra: 'x', constructor: 'x', toString: 1 },
       withOwnProto(object, { polluted: 'yes' }),
-      JSON.parse(`{"__proto__":{"polluted":"yes"},"constructor":{"prototype":{"polluted":"yes"}},${JSON.stringify(object).slice(1)}`.replace(/,\}$/, '}')),
+      JSON.parse(
+        `{"__proto__":{"polluted":"yes"},"constructor":{"prototype":{"polluted":"yes"}},${JSON.stringify(object).slice(1)}`.replace(
+          /,\}$/,
+          '}',
+        ),
+      ),
       Object.assign(Object.create(null), object),
       Object.create(object),
       Object.freeze({ ...object }),
@@ -339,7 +459,9 @@ function zodCode(issue: ZodIssue): IssueCode {
 
 const show = (value: unknown) => {
   try {
-    return JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v === undefined ? '<undefined>' : v)).slice(0, 400);
+    return JSON.stringify(value, (_k, v: unknown) =>
+      typeof v === 'bigint' ? `${v}n` : v === undefined ? '<undefined>' : v,
+    ).slice(0, 400);
   } catch {
     return String(value);
   }
@@ -352,8 +474,7 @@ let accepted = 0;
 function agree(name: Name, input: unknown, context: string): void {
   compared++;
   const zod = zodSchema(name).safeParse(input, { reportInput: true }) as
-    | { success: true; data: unknown }
-    | { success: false; error: { issues: ZodIssue[] } };
+    { success: true; data: unknown } | { success: false; error: { issues: ZodIssue[] } };
   const ours = validate(descriptors[name] as Descriptor, input, 100);
   const where = () => `${name} ${context}: ${show(input)}`;
   if (ours.ok !== zod.success) expect.fail(`verdict for ${where()}: validate ${ours.ok}, zod ${zod.success}`);
@@ -439,8 +560,14 @@ describe('validate() against zod, for every generated descriptor', () => {
       for (const site of siteLists[valid.length - 1]!) {
         const k = site.node[0];
         const c = k === 0 || k === 5 ? checksOf(site.node) : undefined;
-        if ((k === 0 && (c!.patterns.length > 0 || c!.url)) || k === 9 || k === 11 || (k === 5 && c!.max !== undefined)) {
-          for (const replacement of mutants(site, r)) agree(name, replaceAt(rich, site.path, replacement), `site ${show(site.path)}`);
+        if (
+          (k === 0 && (c!.patterns.length > 0 || c!.url)) ||
+          k === 9 ||
+          k === 11 ||
+          (k === 5 && c!.max !== undefined)
+        ) {
+          for (const replacement of mutants(site, r))
+            agree(name, replaceAt(rich, site.path, replacement), `site ${show(site.path)}`);
         }
       }
 
@@ -520,7 +647,10 @@ describe('validate() semantics', () => {
       return r.ok ? [] : r.issues.map((i) => `${i.path.join('.')}:${i.code}`);
     };
     expect(codes({ type: 1, title: 't', code: 'server' })).to.deep.equal(['type:invalid', 'status:required']);
-    expect(codes({ type: 't', title: 't', status: 600, code: 'nope' })).to.deep.equal(['status:too-long', 'code:invalid']);
+    expect(codes({ type: 't', title: 't', status: 600, code: 'nope' })).to.deep.equal([
+      'status:too-long',
+      'code:invalid',
+    ]);
     expect(codes({ type: 't', title: 't', status: 400.5, code: 'server' })).to.deep.equal(['status:invalid']);
     expect(codes({ type: 't', title: 't', status: 2 ** 53, code: 'server' })).to.deep.equal(['status:too-long']);
   });
@@ -535,7 +665,9 @@ describe('validate() semantics', () => {
   it('trims an https URL like zod and keeps it trimmed', () => {
     const url = validate(descriptors.ClinicConfig, { ...DEMO_CLINIC, paymentUrl: '  https://pay.example.org/x \n' });
     expect(url.ok && url.value.paymentUrl).to.equal('https://pay.example.org/x');
-    expect(validate(descriptors.ClinicConfig, { ...DEMO_CLINIC, paymentUrl: 'http://pay.example.org' }).ok).to.equal(false);
+    expect(validate(descriptors.ClinicConfig, { ...DEMO_CLINIC, paymentUrl: 'http://pay.example.org' }).ok).to.equal(
+      false,
+    );
   });
 
   it('an oversized array is refused before its items are looked at', () => {
@@ -549,7 +681,12 @@ describe('validate() semantics', () => {
         },
       },
     );
-    const result = validate(descriptors.ThreadPage, { items: Array(101).fill(item), nextCursor: null, total: 0, unreadTotal: 0 });
+    const result = validate(descriptors.ThreadPage, {
+      items: Array(101).fill(item),
+      nextCursor: null,
+      total: 0,
+      unreadTotal: 0,
+    });
     expect(result.ok || [result.path, result.code]).to.deep.equal([['items'], 'too-long']);
     expect(reads).to.equal(0);
   });

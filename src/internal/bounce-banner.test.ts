@@ -1,5 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { LitElement } from 'lit';
+import { LitElement, render } from 'lit';
 import { property } from 'lit/decorators.js';
 import { shared } from '../styles/shared.js';
 import { tokens } from '../styles/tokens.js';
@@ -76,16 +76,22 @@ describe('renderBounceBanner', () => {
 });
 
 describe('keepTogether', () => {
-  it('wraps each value once, in order, and keeps the sentence', async () => {
-    const el = await fixture(
-      html`<p>${keepTogether('Version 2026-12-01 replaces 2026-11-01.', ['2026-12-01', '2026-11-01'])}</p>`,
-    );
+  // Rendered synchronously: a plain element's fixture() waits for an animation frame,
+  // which a background tab (parallel test files) may never get.
+  const paragraph = (content: unknown) => {
+    const el = document.createElement('p');
+    render(content, el);
+    return el;
+  };
+
+  it('wraps each value once, in order, and keeps the sentence', () => {
+    const el = paragraph(keepTogether('Version 2026-12-01 replaces 2026-11-01.', ['2026-12-01', '2026-11-01']));
     expect(el.textContent).to.equal('Version 2026-12-01 replaces 2026-11-01.');
     expect([...el.querySelectorAll('.nowrap')].map((s) => s.textContent)).to.deep.equal(['2026-12-01', '2026-11-01']);
   });
 
-  it('leaves the sentence alone when a value is not in it', async () => {
-    const el = await fixture(html`<p>${keepTogether('Nothing here.', ['missing', ''])}</p>`);
+  it('leaves the sentence alone when a value is not in it', () => {
+    const el = paragraph(keepTogether('Nothing here.', ['missing', '']));
     expect(el.textContent).to.equal('Nothing here.');
     expect(el.querySelector('.nowrap')).to.be.null;
   });

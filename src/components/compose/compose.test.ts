@@ -435,6 +435,7 @@ describe('<portal-compose>', () => {
       await waitUntil(() => dialogOf(el).open);
       await sendKeys({ press: 'Escape' });
       await waitUntil(() => !dialogOf(el).open);
+      await waitUntil(() => el.shadowRoot!.activeElement?.id === 'body', 'focus did not return to the message');
       expect(sent).to.have.length(0);
       expect($<HTMLTextAreaElement>(el, '#body')!.value).to.contain('unconscious');
     });

@@ -324,7 +324,9 @@ export class PortalCompose extends PortalElement {
   }
 
   #draftSnapshot(): DraftInput | null {
-    if (this.#pristine() && !this.selected) return null;
+    // Nothing typed yet: no draft (picking a category alone is not worth keeping) — unless one
+    // exists, which must then be emptied too.
+    if (this.#pristine() && !this.#draft.draftId) return null;
     // Card numbers must never be stored on the server, not even in a draft.
     if (this.#hasCardNumber) return null;
     // Only values the server will accept go into the draft (a half-typed amount would
@@ -499,7 +501,12 @@ export class PortalCompose extends PortalElement {
     this.#triage.evaluateNow();
     if (this.#triage.needsEmergencyConfirmation) {
       const choice = await this.#dialog.open();
-      if (choice !== 'not-emergency') return;
+      if (choice !== 'not-emergency') {
+        // "Go back to my message": put the patient where they can change it.
+        await this.updateComplete;
+        this.renderRoot.querySelector<HTMLElement>('#body')?.focus();
+        return;
+      }
       this.#triage.acknowledge();
     }
 

@@ -16,6 +16,14 @@ export const inboxStyles = css`
     container: inbox / inline-size;
   }
 
+  /* The shared error/loading boxes combine .notice and .state; keep the notice's inner padding. */
+  .notice.state {
+    padding: 0.75em 1em;
+  }
+  .consent .title {
+    margin-block-end: 0.5em;
+  }
+
   .icon {
     inline-size: 1.25em;
     block-size: 1.25em;
@@ -134,7 +142,7 @@ export const inboxStyles = css`
     margin: 0;
     padding: 0.5em 0.75em;
     border: 0;
-    border-block-end: 1px solid var(--_border-subtle);
+    border-block-start: 1px solid var(--_border-subtle);
     border-radius: 0;
     background: var(--_surface);
     color: var(--_text);
@@ -151,6 +159,9 @@ export const inboxStyles = css`
         'dot subject subject time'
         'dot category sender badges';
     }
+  }
+  .row[aria-posinset='1'] .row-button {
+    border-block-start-color: transparent;
   }
   .row-button:hover {
     background: var(--_surface-alt);
@@ -354,7 +365,7 @@ export const inboxStyles = css`
       forced-color-adjust: none;
     }
     .row-button {
-      border-block-end: 1px solid CanvasText;
+      border-block-start: 1px solid CanvasText;
     }
   }
 `;

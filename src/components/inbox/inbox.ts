@@ -288,7 +288,7 @@ export class PortalInbox extends PortalElement {
       </div>`;
     }
     if (session.consent.required || this.#needsConsent()) {
-      return html`<div part="base" class="inbox">
+      return html`<div part="base" class="inbox consent">
         <h2 class="title">${t.term('inbox.title')}</h2>
         <p>${t.term('inbox.consent.intro')}</p>
         <portal-policy-consent></portal-policy-consent>
@@ -320,13 +320,15 @@ export class PortalInbox extends PortalElement {
     const status = this.#listTask.status;
     const error = status === TaskStatus.ERROR ? toPortalError(this.#listTask.error) : null;
     const unread = this.unreadTotal;
+    // A patient with no conversations at all: no filter to use, one "Write a message" (in the empty state).
+    const nothingYet = !error && this.#listLoaded && this.#total === 0 && !this.#listFilter.category && !this.#listFilter.q;
     return html`
       <div class="header" part="header">
         <h2 class="title" id="inbox-title">
           ${t.term('inbox.title')}
           ${unread ? html`<span class="badge">${t.term('inbox.unreadBadge', unread)}</span>` : nothing}
         </h2>
-        ${canWrite ? this.#renderComposeAction() : nothing}
+        ${canWrite && !nothingYet ? this.#renderComposeAction() : nothing}
       </div>
       ${session?.notificationEmailBounced
         ? renderBounceBanner({
@@ -336,7 +338,7 @@ export class PortalInbox extends PortalElement {
           })
         : nothing}
       ${canWrite ? nothing : this.renderRevoked()}
-      ${this.#renderToolbar()}
+      ${nothingYet ? nothing : this.#renderToolbar()}
       ${error
         ? this.renderError(error, () => void this.#listTask.run())
         : !this.#listLoaded

@@ -65,6 +65,10 @@ export const loginStyles = css`
   .demo {
     font-size: 0.9375em;
   }
+  .demo,
+  details.help:last-of-type {
+    margin-bottom: 0;
+  }
   .patient-id bdi {
     font-weight: 700;
   }

@@ -124,7 +124,10 @@ async function signIn(el: PortalLogin, id: string, password: string) {
 
 const originalAssign = navigation.assign;
 const consoleCalls: unknown[][] = [];
-const originalConsole = { log: console.log, error: console.error, warn: console.warn, info: console.info };
+/** Every console method a leak could use; the suite fails if any is called. */
+const CONSOLE_METHODS = ['log', 'error', 'warn', 'info', 'debug'] as const;
+const consoleObject = console as unknown as Record<string, (...args: unknown[]) => void>;
+const originalConsole = Object.fromEntries(CONSOLE_METHODS.map((k) => [k, consoleObject[k]]));
 
 // ---------------------------------------------------------------- suite
 
@@ -136,8 +139,8 @@ describe('<portal-login>', () => {
     clock = new FakeClock();
     startUrl = location.href;
     consoleCalls.length = 0;
-    for (const k of ['log', 'error', 'warn', 'info'] as const) {
-      console[k] = (...args: unknown[]) => {
+    for (const k of CONSOLE_METHODS) {
+      consoleObject[k] = (...args: unknown[]) => {
         const text = args.join(' ');
         if (!text.includes('Lit is in dev mode')) consoleCalls.push(args);
       };

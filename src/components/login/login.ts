@@ -14,10 +14,14 @@
  * projected through a `<slot>`. The inputs are ordinary children of the page,
  * exactly what a hand-written login form would be.
  * Verified: login.test.ts asserts each input's root node is the document (not a
- * shadow root), with the expected `name`/`id`/`autocomplete`, and that the form
- * is `method="post"` (so a failed script can never put a password in a URL)
- * and never navigates; manually, Chromium's password manager offered to save
- * and later filled the demo credentials on scratch pages.
+ * shadow root), with the expected `name`/`id`/`autocomplete` and a `<label>`,
+ * and that the form is `method="post"` (so a failed script can never put a
+ * password in a URL) and never navigates. By hand, Chromium 156 started with
+ * `--show-autofill-type-predictions --enable-features=AutofillShowTypePredictions`
+ * annotates both inputs as one form (labels "Patient ID"/"Password", button
+ * "Sign in", `autocomplete: username`). Chromium now also parses shadow-DOM
+ * forms; the light DOM is for everything that does not: password-manager
+ * extensions that walk `document`, and other browsers.
  * Styles for the light DOM come from one constructable stylesheet adopted by
  * the document (login.styles.ts), scoped under the `portal-login` tag.
  * Any fallback children a webmaster puts inside `<portal-login>` are replaced.

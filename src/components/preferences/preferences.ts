@@ -1055,7 +1055,7 @@ export class PortalPreferences extends PortalElement {
         name=${o.id}
         type=${o.type}
         .value=${live(o.value)}
-        autocomplete=${o.autocomplete}
+        .autocomplete=${o.autocomplete}
         inputmode=${o.inputmode ?? nothing}
         maxlength=${ifDefined(o.maxlength)}
         spellcheck="false"
