@@ -9,4 +9,5 @@ import './define/compose.js';
 import './define/inbox.js';
 import './define/preferences.js';
 
-export * from './index.js';
+// Nothing is exported: the script-tag bundle only registers elements. Apps that
+// import the classes, events or API contract use the package's main entry.

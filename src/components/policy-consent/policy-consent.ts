@@ -277,8 +277,10 @@ export class PortalPolicyConsent extends PortalElement {
     this.submitting = true;
     this.submitError = null;
     this.versionChanged = false;
+    const patientKey = this.#patientKey;
     try {
       const record = await portal.client.acceptConsent(doc.version);
+      if (patientKey !== this.#patientKey) return; // signed out meanwhile: not this patient's any more
       this.consent = record;
       this.justAccepted = true;
       this.agreed = false;
@@ -297,6 +299,7 @@ export class PortalPolicyConsent extends PortalElement {
       this.dispatchEvent(new PortalConsentChangedEvent({ version: doc.version, accepted: true }));
       this.#focusAfterRender = '#accepted';
     } catch (error) {
+      if (patientKey !== this.#patientKey) return;
       const portalError = toPortalError(error);
       if (portalError.type === 'conflict') {
         // A new version was published while the patient read: show it and ask again.

@@ -544,6 +544,21 @@ describe('<portal-preferences>', () => {
       expect(el.hasUnsavedChanges).to.be.false;
     });
 
+    it('drops an answer that arrives after the session ended', async () => {
+      let answer!: (p: Preferences) => void;
+      const el = await mount(client({ changeEmail: () => new Promise<Preferences>((resolve) => (answer = resolve)) }));
+      await openEmailForm(el);
+      type($<HTMLInputElement>(el, '#new-email')!, 'dana.new@example.com');
+      type($<HTMLInputElement>(el, '#email-password')!, 'dana-demo-password');
+      await submit(el, 'form:has(#new-email)');
+      await (el.parentElement as PortalProvider).host!.signOut('idle', { callServer: false });
+      answer(prefs({}, { status: 'pending-verification', pendingAddress: 'n••@example.com' }));
+      await new Promise((resolve) => setTimeout(resolve));
+      await el.updateComplete;
+      expect(el.shadowRoot!.textContent).not.to.contain('n••@example.com');
+      expect($(el, 'form')).to.be.null;
+    });
+
     it('waits for the office-issued password to be changed', async () => {
       const c = client({ getSession: async () => signedInSession({ mustChangePassword: true }) });
       const el = await mount(c);

@@ -39,6 +39,9 @@ type PasswordFieldError = {
 };
 type FormName = 'notify' | 'email' | 'verify' | 'password';
 
+/** Thrown in place of an answer that arrived after the session changed. */
+const STALE = Symbol('stale');
+
 interface TextFieldOptions {
   id: string;
   label: string;
@@ -294,13 +297,14 @@ export class PortalPreferences extends PortalElement {
     if (this.summaryFor === 'notify') this.summaryFor = null;
     const sent = { ...draft };
     try {
-      const prefs = await portal.client.updatePreferences({ notifications: sent });
+      const prefs = await this.#call(() => portal.client.updatePreferences({ notifications: sent }));
       this.#adopt(prefs);
       // Choices made while saving stay; the ones just saved now match the server's.
       if (TOPICS.every((topic) => this.draft?.[topic] === sent[topic])) this.draft = { ...prefs.notifications };
       this.notifySaved = true;
       this.dispatchEvent(new PortalPreferencesSavedEvent({ language: prefs.language }));
     } catch (error) {
+      if (error === STALE) return; // the patient changed meanwhile: this answer is not theirs
       const portalError = this.#submitFailed(error);
       const fieldErrors: Partial<Record<NotificationTopic, 'invalid'>> = {};
       for (const fieldError of portalError.fieldErrors) {
@@ -338,7 +342,7 @@ export class PortalPreferences extends PortalElement {
     if (!portal) return;
     this.languageBusy = true;
     try {
-      const prefs = await portal.client.updatePreferences({ language: locale });
+      const prefs = await this.#call(() => portal.client.updatePreferences({ language: locale }));
       if (this.language !== locale) return; // a newer choice is on its way
       this.#adopt(prefs);
       const session = portal.host.signedIn;
@@ -347,6 +351,7 @@ export class PortalPreferences extends PortalElement {
       this.languageSaved = true;
       this.dispatchEvent(new PortalPreferencesSavedEvent({ language: prefs.language }));
     } catch (error) {
+      if (error === STALE) return;
       if (this.language === locale) {
         this.languageError = this.#submitFailed(error);
       }
@@ -403,7 +408,9 @@ export class PortalPreferences extends PortalElement {
 
     this.emailBusy = true;
     try {
-      const prefs = await portal.client.changeEmail({ newAddress: address, password: this.emailPassword });
+      const prefs = await this.#call(() =>
+        portal.client.changeEmail({ newAddress: address, password: this.emailPassword }),
+      );
       this.#adopt(prefs);
       this.emailMode = 'verify';
       this.newAddress = '';
@@ -411,6 +418,7 @@ export class PortalPreferences extends PortalElement {
       this.code = '';
       this.#focusAfterRender = '#email-code';
     } catch (error) {
+      if (error === STALE) return;
       const portalError = this.#submitFailed(error);
       const fieldErrors: EmailFieldError = {};
       if (portalError.type === 'invalid-credentials') fieldErrors.password = 'passwordWrong';
@@ -440,7 +448,7 @@ export class PortalPreferences extends PortalElement {
 
     this.emailBusy = true;
     try {
-      const prefs = await portal.client.verifyEmail({ code });
+      const prefs = await this.#call(() => portal.client.verifyEmail({ code }));
       this.#adopt(prefs);
       this.emailMode = 'view';
       this.code = '';
@@ -452,6 +460,7 @@ export class PortalPreferences extends PortalElement {
       }
       this.#focusAfterRender = '#email-verified';
     } catch (error) {
+      if (error === STALE) return;
       const portalError = this.#submitFailed(error);
       const fieldErrors: EmailFieldError = {};
       if (portalError.type === 'conflict') fieldErrors.code = 'codeExpired';
@@ -509,10 +518,8 @@ export class PortalPreferences extends PortalElement {
 
     this.passwordBusy = true;
     try {
-      const updated = await portal.client.changePassword({
-        currentPassword: this.currentPassword,
-        newPassword: this.newPassword,
-      });
+      const request = { currentPassword: this.currentPassword, newPassword: this.newPassword };
+      const updated = await this.#call(() => portal.client.changePassword(request));
       this.currentPassword = this.newPassword = this.confirmPassword = '';
       this.showPasswords = false;
       this.passwordChanged = true;
@@ -520,6 +527,7 @@ export class PortalPreferences extends PortalElement {
       portal.host.setSession(updated);
       this.dispatchEvent(new PortalPasswordChangedEvent());
     } catch (error) {
+      if (error === STALE) return;
       const portalError = this.#submitFailed(error);
       const fieldErrors: PasswordFieldError = {};
       if (portalError.type === 'invalid-credentials') fieldErrors.current = 'currentWrong';
@@ -552,6 +560,18 @@ export class PortalPreferences extends PortalElement {
       this.summaryFor = null;
     }
     return any;
+  }
+
+  /** Make a call for the current patient; if the session changes meanwhile, its answer is dropped (STALE). */
+  async #call<T>(run: () => Promise<T>): Promise<T> {
+    const key = this.#patientKey;
+    try {
+      const value = await run();
+      if (key !== this.#patientKey) throw STALE;
+      return value;
+    } catch (error) {
+      throw key !== this.#patientKey ? STALE : error;
+    }
   }
 
   /** A save failed: mid-task session end asks for the password again (the form keeps its values). */
