@@ -8,12 +8,12 @@ import { setUpStoryBackend, type PortalStoryParameters } from './portal-mock.js'
 const withPortal: Decorator = (story, context) => {
   const { locale, theme } = context.globals as { locale: string; theme: string };
   // keyed: a new provider (and so a fresh session load) for every story and language.
-  return keyed(
+  return html`${keyed(
     `${context.id}:${locale}`,
     html`<div class="story-surface" data-theme=${theme}>
       <portal-provider api-base="/api/v1" lang=${locale} theme=${theme} mock>${story()}</portal-provider>
     </div>`,
-  );
+  )}`;
 };
 
 const preview: Preview = {

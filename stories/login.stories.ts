@@ -125,7 +125,7 @@ export const ServerDown: Story = {
 
 /** A slow server: "Signing in…" on the button, then "still working". */
 export const SlowServer: Story = {
-  parameters: { portal: { persona: null, latencyMs: 20_000 } },
+  parameters: { portal: { persona: null, latencyMs: 8000 } },
   play: async ({ canvasElement }) => {
     const el = canvasElement.querySelector('portal-login')!;
     await waitFor(() => {

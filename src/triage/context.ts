@@ -257,6 +257,8 @@ export const HISTORY_CUE = rx(
     '(?:we|you|i) (?:talked|spoke|discussed|chatted)(?: about)?|(?:you|dr [a-z]+|the doctor) (?:mentioned|said)',
     'hablamos (?:de|sobre)|platicamos (?:de|sobre)|en (?:mi|la|su) (?:ultima|pasada|anterior) (?:cita|consulta|visita)',
     'after my (?:[a-z]+ )?(?:in|back in)',
+    // care already given: "they said to follow up with you", "me dieron de alta"
+    '(?:said|told (?:me|us|him|her)) to follow up|discharged|(?:me|le|nos) dieron de alta',
   ].join('|'),
 );
 
@@ -416,6 +418,12 @@ export const MODIFIER_AFTER = new RegExp(
     'billing',
   ].join('|')})(?![a-z0-9])`,
 );
+/**
+ * Right before the match: paperwork about an event ("send the records from my hospital stay
+ * for my heart attack", "la factura de la ambulancia por mi infarto") — not the event itself.
+ */
+export const ADMIN_BEFORE =
+  /(?:^|[^a-z0-9])(?:bill|bills|billing|invoice|statement|charges?|claim|receipt|records?|paperwork|forms?|letter|fax|copy|copies|report|summary|factura|facturas|cobro|cobros|recibo|expediente|registros?|formulario|carta|copia|reporte|resumen)(?: [a-z0-9]+){0,6} (?:for|from|of|about|regarding|after|de|del|sobre|por|despues de) (?:[a-z0-9]+ ){0,3}$/;
 /** Right before the match: "anti-seizure", "post-stroke", "non-emergency". */
 export const MODIFIER_BEFORE = /(?:anti|post|non|pre|sin ser|no es una?|not an?) $/;
 
@@ -468,6 +476,7 @@ export const CONTEXT_SOURCES: readonly string[] = [
   RECENT_PAST,
   RECENT_OTHER,
   NEVER_LIKE_THIS,
+  ADMIN_BEFORE,
 ]
   .map((r) => r.source)
   .concat([...NEGATION_WORDS, ...PSEUDO_AFTER, ...PSEUDO_AFTER_TWO]);

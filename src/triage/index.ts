@@ -12,6 +12,7 @@
  * diagnosis: it errs towards warning.
  */
 import {
+  ADMIN_BEFORE,
   CLAUSE_BREAK,
   CONTEXT_SOURCES,
   HISTORY_CUE,
@@ -39,6 +40,7 @@ import {
 import { EN_SIGNALS } from './lexicon-en.js';
 import { ES_SIGNALS } from './lexicon-es.js';
 import {
+  FAMILIES,
   FEVER_WORD,
   KEYWORDS,
   PREGNANCY,
@@ -48,6 +50,7 @@ import {
   SHARED_SIGNALS,
   STIFF_NECK,
   VARIANTS,
+  type FamilyDef,
 } from './lexicon-shared.js';
 import { createSpeller, normalize, type NormalizedText } from './normalize.js';
 import type { SignalDef, TriageLevel, TriageOptions, TriageReason, TriageResult } from './types.js';
@@ -82,6 +85,19 @@ const ORDER_ES: readonly CompiledSignal[] = [...ES, ...EN, ...SHARED];
 /** Every literal word the lexicons and context cues use is a real word: never "correct" it into another. */
 const LEXICON_WORDS = [...EN_SIGNALS, ...ES_SIGNALS, ...SHARED_SIGNALS]
   .flatMap((d) => [...d.patterns, d.unless ?? '', d.escalateIf ?? '', d.downgradeIf ?? ''])
+  .concat(
+    FAMILIES.flatMap((f) => [
+      f.a,
+      f.b ?? '',
+      f.c ?? '',
+      f.unless ?? '',
+      f.needClause ?? '',
+      f.needMessage ?? '',
+      f.escalateIf ?? '',
+      f.downgradeIf ?? '',
+      ...(f.downgradeIfAll ?? []),
+    ]),
+  )
   .concat(CONTEXT_SOURCES)
   .flatMap((src) => src.replace(/\\[a-z]/g, ' ').match(/[a-z]{4,}/g) ?? []);
 const SPELLER = createSpeller(KEYWORDS, VARIANTS, [...REAL_WORDS, ...LEXICON_WORDS]);
@@ -103,6 +119,8 @@ interface Doc {
   readonly original: string;
   /** [start, end) of each clause break in the normalised text, in order. */
   readonly breaks: readonly (readonly [number, number])[];
+  /** Word offsets (see {@link wordBounds}), for proximity windows. */
+  readonly words: readonly number[];
 }
 
 function clauseOf(doc: Doc, s: number, e: number): [number, number] {
@@ -169,6 +187,8 @@ function isLive(doc: Doc, s: number, e: number, unless: RegExp | undefined, chec
   if (isNegated(before, after)) return undefined;
   if (MODIFIER_AFTER.test(after) || MODIFIER_BEFORE.test(before)) return undefined;
   if (testOnce(HYPOTHETICAL, before) || INFO_CLAUSE.test(clause)) return undefined;
+  // "send the records from my hospital stay for my heart attack": paperwork about an event, not the event
+  if (ADMIN_BEFORE.test(before) && !testOnce(PRESENT_STRONG, after)) return undefined;
   // "refill my inhaler for shortness of breath", "pastillas para las convulsiones": an indication, not a symptom
   if (
     (MED_FOR_BEFORE.test(before) || (INDICATION_BEFORE.test(before) && REFILL_CONTEXT.test(clause))) &&
@@ -232,6 +252,147 @@ function evaluate(doc: Doc, sig: CompiledSignal): Found | undefined {
   return undefined;
 }
 
+// ───────────────────────────── concept families ─────────────────────────────
+
+interface CompiledFamily {
+  readonly def: FamilyDef;
+  readonly a: RegExp;
+  readonly b: RegExp | undefined;
+  readonly c: RegExp | undefined;
+  readonly unless: RegExp | undefined;
+  readonly needClause: RegExp | undefined;
+  readonly needMessage: RegExp | undefined;
+  readonly escalate: RegExp | undefined;
+  readonly downgrade: RegExp | undefined;
+  readonly downgradeAll: readonly RegExp[];
+}
+
+const opt = (src: string | undefined): RegExp | undefined => (src === undefined ? undefined : rx(src));
+const FAMILY: readonly CompiledFamily[] = FAMILIES.map((def) => ({
+  def,
+  a: rx(def.a),
+  b: opt(def.b),
+  c: opt(def.c),
+  unless: opt(def.unless),
+  needClause: opt(def.needClause),
+  needMessage: opt(def.needMessage),
+  escalate: opt(def.escalateIf),
+  downgrade: opt(def.downgradeIf),
+  downgradeAll: (def.downgradeIfAll ?? []).map(rx),
+}));
+
+const DEFAULT_WINDOW = 4;
+
+/** Flat `[start, end, start, end, …]` offsets of the words (runs of a-z0-9) in normalised text. */
+function wordBounds(text: string): number[] {
+  const out: number[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
+      const s = i;
+      i++;
+      for (; i < n; i++) {
+        const d = text.charCodeAt(i);
+        if (!((d >= 97 && d <= 122) || (d >= 48 && d <= 57))) break;
+      }
+      out.push(s, i);
+    } else i++;
+  }
+  return out;
+}
+
+/** Character range covering `w` words either side of [s, e), clipped to the clause [cs, ce). */
+function windowAround(words: readonly number[], s: number, e: number, w: number, cs: number, ce: number): [number, number] {
+  const n = words.length / 2;
+  let first = 0;
+  while (first < n && (words[2 * first + 1] as number) <= s) first++;
+  let last = first;
+  while (last + 1 < n && (words[2 * (last + 1)] as number) < e) last++;
+  const lo = words[2 * Math.max(0, first - w)] ?? s;
+  const hi = words[2 * Math.min(n - 1, last + w) + 1] ?? e;
+  return [Math.max(lo, cs), Math.min(hi, ce)];
+}
+
+interface Near {
+  readonly s: number;
+  readonly e: number;
+  readonly m: RegExpExecArray;
+}
+
+/**
+ * Matches of `re` near the anchor [s, e) (same clause, within the window), nearest first,
+ * skipping any whose gap to the anchor holds a negation ("throat is not swelling").
+ */
+function near(doc: Doc, re: RegExp, s: number, e: number, fam: CompiledFamily, cs: number, ce: number): Near[] {
+  const text = doc.norm.text;
+  const [lo, hi] = windowAround(doc.words, s, e, fam.def.window ?? DEFAULT_WINDOW, cs, ce);
+  if (hi <= lo) return [];
+  const out: Near[] = [];
+  for (const m of scan(re, text.slice(lo, hi))) {
+    const bs = lo + m.index;
+    const be = bs + m[0].length;
+    if (be > s && bs < e) continue; // overlaps the anchor
+    if (fam.def.bAfter && bs < e) continue;
+    const gap = bs >= e ? text.slice(e, bs) : text.slice(be, s);
+    if (isNegated(gap, text.slice(Math.max(e, be), ce))) continue;
+    out.push({ s: bs, e: be, m });
+  }
+  const dist = (x: Near): number => (x.s >= e ? x.s - e : s - x.e);
+  return out.sort((x, y) => dist(x) - dist(y));
+}
+
+/** The strongest live hit of one family in the message. */
+function evaluateFamily(doc: Doc, fam: CompiledFamily): Found | undefined {
+  const { def } = fam;
+  const text = doc.norm.text;
+  if (fam.needMessage && !anyAffirmed(doc, fam.needMessage)) return undefined;
+  let best: Found | undefined;
+  for (const am of scan(fam.a, text)) {
+    const s = am.index;
+    const e = s + am[0].length;
+    const [cs, ce] = clauseOf(doc, s, e);
+    let span: [number, number] | undefined;
+    if (fam.b === undefined) {
+      if (!def.check || def.check(am, undefined)) span = [s, e];
+    } else {
+      for (const b of near(doc, fam.b, s, e, fam, cs, ce)) {
+        if (def.check && !def.check(am, b.m)) continue;
+        let ss = Math.min(s, b.s);
+        let se = Math.max(e, b.e);
+        if (fam.c !== undefined) {
+          const c = near(doc, fam.c, s, e, fam, cs, ce).find((x) => x.s !== b.s);
+          if (c === undefined) continue;
+          ss = Math.min(ss, c.s);
+          se = Math.max(se, c.e);
+        }
+        span = [ss, se];
+        break;
+      }
+    }
+    if (span === undefined) continue;
+    const [ss, se] = span;
+    const hit = isLive(doc, ss, se, fam.unless);
+    if (!hit) continue;
+    const clause = text.slice(hit.cs, hit.ce);
+    if (fam.needClause && !fam.needClause.test(clause)) continue;
+    let level: Alert = def.level;
+    if (level === 'urgent' && RESOLVED_AFTER.test(text.slice(se, hit.ce))) continue;
+    if (level === 'urgent' && fam.escalate && anyAffirmed(doc, fam.escalate)) level = 'emergency';
+    if (level === 'emergency') {
+      const recent = !def.noRecentDowngrade && testOnce(RECENT_PAST, clause) && !testOnce(PRESENT_STRONG, clause);
+      const resolved = fam.downgradeAll.length > 0 && fam.downgradeAll.every((re) => re.test(clause));
+      if (recent || resolved || (fam.downgrade !== undefined && fam.downgrade.test(clause))) level = 'urgent';
+    }
+    if (best === undefined || RANK[level] > RANK[best.level]) {
+      best = { level, code: def.code, match: originalFragment(doc, ss, se), at: ss };
+      if (level === 'emergency') break;
+    }
+  }
+  return best;
+}
+
 /** Rules that need two facts in one message (pregnancy + bleeding, stiff neck + fever). */
 function combinations(doc: Doc): Found[] {
   const out: Found[] = [];
@@ -282,7 +443,7 @@ export function classifyMessage(text: string, options?: TriageOptions): TriageRe
   const norm = normalize(raw, SPELLER);
   const breaks: [number, number][] = [];
   for (const b of scan(CLAUSE_BREAK, norm.text)) breaks.push([b.index, b.index + b[0].length]);
-  const doc: Doc = { norm, original: raw, breaks };
+  const doc: Doc = { norm, original: raw, breaks, words: wordBounds(norm.text) };
 
   const order = options?.locale?.toLowerCase().startsWith('es') ? ORDER_ES : ORDER_EN;
   const byCode = new Map<string, Found>();
@@ -293,6 +454,10 @@ export function classifyMessage(text: string, options?: TriageOptions): TriageRe
   if (norm.text.length > 0) {
     for (const sig of order) {
       const f = evaluate(doc, sig);
+      if (f) add(f);
+    }
+    for (const fam of FAMILY) {
+      const f = evaluateFamily(doc, fam);
       if (f) add(f);
     }
     for (const f of combinations(doc)) add(f);

@@ -812,3 +812,542 @@ export const REAL_WORDS: readonly string[] = [
   'medicinas',
   'corazones',
 ];
+
+// ───────────────────────────── concept families ─────────────────────────────
+//
+// Phrase lists only catch the phrasings someone thought of. A family names a
+// clinical concept as the co-occurrence of two (or three) word classes — stems
+// and synonyms in both languages — within a few words of each other in one
+// clause: "chest|pecho" near "pain|pressure|tight|squeez|elephant|duele|presion",
+// whatever words sit between. Every hit then goes through the same checks as a
+// lexicon match (negation, history, hypothetical, refill indication, idiom
+// vetoes), scoped to its clause.
+
+/** One concept family (see above). Regex sources are written against normalised text. */
+export interface FamilyDef {
+  readonly code: string;
+  readonly level: 'emergency' | 'urgent';
+  /** Anchor concept. `[a-z]*` marks a stem. */
+  readonly a: string;
+  /** Second concept: must occur within `window` words of the anchor, in the same clause. */
+  readonly b?: string;
+  /** Third concept, also within `window` words of the anchor. */
+  readonly c?: string;
+  /** Words either side of the anchor searched for `b` and `c` (default 4). */
+  readonly window?: number;
+  /** `b` must come after the anchor ("cara caida", not "caida ... cara"). */
+  readonly bAfter?: boolean;
+  /** Veto: matches the clause → a benign cause, an idiom or paperwork. */
+  readonly unless?: string;
+  /** Must also match the clause (e.g. one-sidedness for limb weakness). */
+  readonly needClause?: string;
+  /** Must be affirmed somewhere in the message. */
+  readonly needMessage?: string;
+  /** An urgent family becomes an emergency when this is affirmed anywhere in the message. */
+  readonly escalateIf?: string;
+  /** An emergency family is only urgent when this matches the clause. */
+  readonly downgradeIf?: string;
+  /** An emergency family is only urgent when every one of these matches the clause. */
+  readonly downgradeIfAll?: readonly string[];
+  /** Extra validation of the matches (ages, temperatures). */
+  readonly check?: (a: RegExpExecArray, b: RegExpExecArray | undefined) => boolean;
+  /** Never downgrade for "last week" style recent past (self-harm). */
+  readonly noRecentDowngrade?: boolean;
+}
+
+// ── word classes ──
+const CHEST = 'chest|pecho|sternum|breastbone|breast bone|esternon';
+const HURT_EN =
+  'pains?|painful|hurts?|hurting|hurted|ach(?:e|es|ing|y)|sore|discomfort|pressure|tight|tighter|tightness|tightening|squeez[a-z]*|heavy|heaviness|crush[a-z]*|burning|stabb?[a-z]*|sharp|elephant|pinch[a-z]*|clench[a-z]*';
+const HURT_ES =
+  'duel[e]n?|dolia|dolor|dolores|adolorid[ao]|presion|opresion|oprim[a-z]*|aprieta|apret[a-z]*|pesad[ao]|peso|elefante|arde|ardor|quema|punza[a-z]*|punzada[s]?|molest[a-z]*|piedra|piquete[s]?';
+const BREATH = 'breath|breaths|breathe|breathing|breathin|respir[a-z]*|aliento';
+const HARD_TO =
+  'cant|cannot|can not|couldnt|could not|unable|hard|harder|difficult|difficulty|dificil|dificultad|struggl[a-z]*|gasp[a-z]*|trouble|labou?red|short|shortness|catch|barely|hardly|fight[a-z]*|noisy|rapid|shallow|raspy|weird|funny|strange|fast|stopp?[a-z]*|dejo|cuesta|costaba|batall[a-z]*|falta|faltaba|ahog[a-z]*|agitad[ao]|entrecortad[ao]|rar[ao]|rapido|no puedo|no puede|no pude|no pudo|no podia|apenas|casi no';
+const BLUE =
+  'blue|bluish|blueish|purple|purplish|gray|grey|grayish|greyish|dusky|ashen|morad[ao]s?|azul|azules|azulad[ao]s?|gris|grises|grisace[ao]s?|cenizo[s]?';
+const FACE_PART = 'face|cara|mouth|boca|smile|sonrisa|lip|lips|labio|labios|eyelid|parpado|cheek|cachete|mejilla';
+const FACE_DEFORM =
+  'droop[a-z]*|sag[a-z]*|crooked|lopsided|uneven|numb|numbness|went dead|chuec[ao]|torcid[ao]|dormid[ao]|durmio|entum[a-z]*|adormec[a-z]*|paraliz[a-z]*|paralyz[a-z]*|colgad[ao]|colgando|ladead[ao]|desviad[ao]|jalad[ao]|pulled to one side|sin fuerza';
+const SPEECH = 'speech|speak|speaking|spoke|talk|talks|talking|talked|words|word|voice|habl[a-z]*|palabras|voz';
+const SPEECH_WRONG =
+  'slurr[a-z]*|garbl[a-z]*|jumbl[a-z]*|gibberish|nonsense|not making (?:any )?sense|wasnt making (?:any )?sense|isnt making (?:any )?sense|no tiene sentido|sin sentido|arrastr[a-z]*|trab[a-z]*|enredad[a-z]*|incoheren[a-z]*|(?:cant|couldnt|could not|cannot) understand|no (?:se )?(?:le |me )?(?:entiende|entendia|entendemos)';
+/** Weaker words: only right after the speech word ("talking funny", "words came out wrong"). */
+const SPEECH_ODD = 'wrong|strange|weird|funny|thick|mixed up|all mixed|rar[ao]|raras|mocha|torpe|off|drunk|borrach[ao]';
+const LIMB = 'arm|arms|leg|legs|hand|hands|side|foot|brazo|brazos|pierna|piernas|mano|manos|lado|pie';
+const LIMB_WEAK =
+  'weak|weakness|numb|numbness|limp|dead|heavy|paraly[a-z]*|paraliz[a-z]*|gave out|giving out|wont move|not moving|useless|debil[a-z]*|dormid[ao]|durmio|entum[a-z]*|adormec[a-z]*|sin fuerza|no (?:lo |la |los |las )?(?:puedo|puede|podia) (?:mover|levantar|sentir)|no (?:siento|siente)|(?:cant|cannot|couldnt|can not|unable to) (?:move|lift|raise|feel|use|grip)';
+const ONE_SIDED =
+  'sudden[a-z]*|all of a sudden|out of nowhere|de repente|de golpe|repentin[a-z]*|one side|un lado|left|right(?! (?:now|away|after|before|here|there|back|then))|izquierd[ao]|derech[ao]|face|cara|speech|slurr[a-z]*|droop[a-z]*|habla|hablar|boca|chuec[ao]';
+const BLEED =
+  'bleed|bleeds|bleeding|bled|blood(?! (?:pressure|sugars?|tests?|work|draws?|thinners?|type|counts?|donation|panel|glucose|levels?|results?|bank|drive|orange|test results|clots? in (?:my|his|her) (?:history|family)))|bloody|sangr[a-z]*|hemorr[a-z]*';
+const HEAVY =
+  'heavy|heavily|a lot|alot|lots|so much|too much|very much|everywhere|all over|(?:wont|doesnt|cant|will not|isnt|not|hasnt|wouldnt|didnt) (?:stop|stopping|stopped|slow|slowing)|soak[a-z]*|pour[a-z]*|gush[a-z]*|spurt[a-z]*|squirt[a-z]*|pool|puddle|clots|clumps|huge|tons?|nonstop|non stop|profuse[a-z]*|mucho|mucha|muchisim[ao]|demasiad[ao]|bastante|no (?:para|paro|se detiene|se para|se quita|deja|le para|me para|se le quita)|sin parar|empap[a-z]*|chorros?|abundante|coagulos|charco|through (?:my |his |her |the )?(?:pad|pads|clothes|towel|towels|bandage|shirt|pants)';
+const VOMIT_COUGH =
+  'vomit[a-z]*|throw[a-z]* up|threw up|puk[a-z]*|cough[a-z]*|spit[a-z]*|spat|vomito[s]?|vomita[a-z]*|tos|tose|tosi[a-z]*|tosiendo|escup[a-z]*|devolv[a-z]*|arroj[a-z]*|gagg?[a-z]*';
+const PILLS_ANY =
+  'pills?|tablets?|capsules?|meds|medications?|medicines?|tylenol|advil|motrin|aleve|aspirin|ibuprofen|acetaminophen|paracetamol|xanax|valium|ativan|klonopin|oxy[a-z]*|opioids?|percocets?|vicodin|norco|ambien|seroquel|trazodone|insulin|benadryl|painkillers|pain killers|sleeping pills|sleep aids?|antidepressants?|gabapentin|lithium|pastillas?|pildoras?|tabletas?|capsulas?|medicinas?|medicamentos?|aspirinas?|ibuprofeno|acetaminofen|insulina|somniferos|calmantes|clonazepam|antidepresivos';
+const NUMW =
+  '(\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|un|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce)';
+const AGE_UNIT = '(days?|dias?|weeks?|wks?|wk|semanas?|months?|mos?|mths?|mes|meses)';
+const CHILD_WORD =
+  'baby|babies|bebe|bebes|bebito|bebita|infant|son|daughter|hijo|hija|hijito|hijita|nino|nina|nene|nena|grandson|granddaughter|nieto|nieta|niece|nephew|sobrin[ao]|twins?|gemel[ao]s';
+const IDIOM_LAUGH = 'lol|lmao|lmfao|rofl|haha[a-z]*|jaja[a-z]*|jeje[a-z]*|jk|just kidding|es broma|bromeando';
+const DENTAL = 'dental|dentist[a-z]*|tooth|teeth|muela[s]?|diente[s]?|novocaine|anestesia|anesthesia|numbing|root canal|filling|extraction|extraccion|botox|filler';
+const SPEECH_UNLESS = `accent|acento|english|ingles|spanish|espanol|language|idioma|phone|telefono|therap[a-z]*|terapia|lisp|stutter[a-z]*|tartamud[a-z]*|delay[a-z]*|retraso|tongue tie|frenillo|braces|frenos|typ[a-z]*|spell[a-z]*|form|portal|message|text|email|escrib[a-z]*|mensaje|correo|letter|carta|bill|cuenta|factura|wrong (?:number|person|doctor|office)|${IDIOM_LAUGH}|${DENTAL}`;
+const ALLERGEN =
+  'ate|eating|eaten|food|shrimp|shellfish|seafood|peanuts?|nuts?|bee|bees|sting|stung|wasp|hornet|medicine|medication|antibiotic[a-z]*|amoxicillin|penicillin|sulfa|new med[a-z]*|allerg[a-z]*|hives|ronchas|epi ?pen|epinephrine|camaron(?:es)?|mariscos|cacahuate[s]?|mani|nueces|picadura|pico|abeja|avispa|medicina|antibiotico[s]?|alergi[a-z]*|comer|comi|comio|breath[a-z]*|respir[a-z]*|throat|garganta|tongue|lengua|lips|labios';
+
+const WORD_NUM: Readonly<Record<string, number>> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+  un: 1, una: 1, dos: 2, tres: 3, cuatro: 4, cinco: 5, seis: 6, siete: 7, ocho: 8, nueve: 9, diez: 10, once: 11, doce: 12,
+};
+const ageNumber = (s: string | undefined): number => (s === undefined ? Number.NaN : (WORD_NUM[s] ?? num(s)));
+/** Age in days from a number and a unit ("2 months" → 60); NaN when there is none. */
+const ageInDays = (n: string | undefined, unit: string | undefined): number => {
+  if (unit === undefined) return Number.NaN;
+  const v = ageNumber(n);
+  if (/^(?:d|dia)/.test(unit)) return v;
+  if (/^(?:w|s)/.test(unit)) return v * 7;
+  return v * 30;
+};
+/** Is a temperature reading a fever (≥ 100.4 °F or ≥ 38 °C)? */
+const isFever = (v: number): boolean => (v >= 100.4 && v <= 110) || (v >= 38 && v <= 43);
+
+export const FAMILIES: readonly FamilyDef[] = [
+  // ───────────── emergencies ─────────────
+  {
+    // chest × pain/pressure/tightness/squeezing/heaviness/"elephant"/duele/presion
+    code: 'chest-pain',
+    level: 'emergency',
+    a: CHEST,
+    b: `${HURT_EN}|${HURT_ES}`,
+    window: 4,
+    unless: `x ?rays?|xrays?|radiograf[a-z]*|rayos x|ct|cat scan|scan|tomograf[a-z]*|congest[a-z]*|chest cold|catarro|flema|phlegm|mucus|amamant[a-z]*|lactan[a-z]*|breast ?feed[a-z]*|nursing|dar pecho|tattoo|tatuaje|acne|rash|sarpullido|hair|pelo|vello|lump|bulto|tetilla|nipple|${IDIOM_LAUGH}`,
+    downgradeIf:
+      'cough[a-z]*|tos|tosiendo|toser|heartburn|acid|reflux|acidez|agruras|spicy|picante|indigestion|gerd|burp[a-z]*|eructo[s]?|pulled a muscle|muscle|musculo|gym|lifting|workout|bruis[a-z]*|moreton|golpe|for (?:weeks|months)|desde hace (?:semanas|meses)|on and off for',
+  },
+  {
+    // pain spreading to the left arm / jaw, with a cardiac companion anywhere in the message
+    code: 'chest-pain',
+    level: 'emergency',
+    a: 'left arm|left shoulder|jaw|brazo izquierdo|hombro izquierdo|mandibula|quijada',
+    b: `${HURT_EN}|${HURT_ES}|numb[a-z]*|tingl[a-z]*|entumid[ao]|adormec[a-z]*|dormid[ao]|hormigue[a-z]*`,
+    window: 4,
+    needMessage: `${CHEST}|heart|corazon|sweat[a-z]*|sudo[a-z]*|sudor|nause[a-z]*|short of breath|falta (?:de )?(?:el )?aire`,
+    unless: `${DENTAL}|tmj|jaw joint|clench[a-z]*|grind[a-z]*|bruxism[a-z]*`,
+  },
+  {
+    code: 'breathing-difficulty',
+    level: 'emergency',
+    a: BREATH,
+    b: HARD_TO,
+    window: 3,
+    unless:
+      'smell[a-z]*|bad breath|mal aliento|huele|olor|halitosis|mints|nose|nariz|stuffy|stuffed|congest[a-z]*|nasal|sinus|tapad[ao]|mocos|breathing (?:treatment|machine|test|exercises?)|ejercicios de respiracion|cpap|bipap|respiratory (?:therapist|infection)|infeccion respiratoria|sleep apnea|apnea|snor[a-z]*|ronc[a-z]*',
+    downgradeIf:
+      'a little|a bit|a tad|little bit|slightly|slight|mild|mildly|sometimes|occasionally|at times|when i (?:walk|climb|exercise|run|go up|do stairs|work out|exert)|with exercise|on exertion|exertion|after (?:walking|climbing|running|exercise|exercising|working out)|up (?:the )?stairs|stairs|for (?:weeks|months|a while)|un poco|poquito|leve|a veces|al caminar|al subir|escaleras|cuando camino|cuando subo|cuando hago ejercicio|con ejercicio|desde hace (?:semanas|meses)|allergies|alergias|pollen|polen|seasonal|anxi[a-z]*|ansiedad|panic|panico',
+  },
+  {
+    // "no me entra el aire", "falta el aire", "gasping for air"
+    code: 'breathing-difficulty',
+    level: 'emergency',
+    a: 'air|aire|oxygen|oxigeno',
+    b: 'falta|faltaba|entra|sin|ahog[a-z]*|gasp[a-z]*|(?:cant|cannot|couldnt|not|no puedo|no puede) (?:get|getting|catch|jalar|agarrar)|enough|hungry|hunger|suficiente',
+    window: 3,
+    unless:
+      'air (?:conditioning|conditioner|freshener|purifier|fryer|quality|filter|bnb|port|line|lines|mattress|force)|aire acondicionado|al aire libre|fresh air|aire fresco|tires?|llantas?|balloon|globo',
+    downgradeIf: 'a little|a bit|slightly|sometimes|when i (?:walk|climb|exercise)|stairs|un poco|a veces|al caminar|al subir|escaleras|ejercicio',
+  },
+  {
+    // cyanosis: lips/face/fingers blue, grey, dusky, morados
+    code: 'breathing-difficulty',
+    level: 'emergency',
+    a: 'lips?|labios?|face|cara|fingers|finger ?nails|nails|unas|dedos|skin|piel|mouth|boca|tongue|lengua',
+    b: BLUE,
+    window: 4,
+    unless:
+      'cold|frio|fria|raynaud[a-z]*|bruis[a-z]*|moret[oe]n[a-z]*|golpe|tattoo|tatuaje|paint[a-z]*|pintura|popsicle|paleta|dye|tint[a-z]*|lipstick|labial|marker|candy|dulce|blueberr[a-z]*|moras?|ink|tinta|veins?|venas?|eyes?|ojos?|hair|pelo|nail polish|esmalte|shirt|camisa',
+  },
+  {
+    // stroke: face droop / one side numb
+    code: 'stroke-signs',
+    level: 'emergency',
+    a: FACE_PART,
+    b: FACE_DEFORM,
+    window: 4,
+    unless: `${DENTAL}|cold|frio|slept|sleeping|sleep on|dormi (?:sobre|encima|de lado)|bells? palsy|shingles|culebrilla|lip balm|chapstick|${IDIOM_LAUGH}`,
+  },
+  {
+    // "cara caida", "boca un poco caida": caida only right after the face word (otherwise it is "a fall")
+    code: 'stroke-signs',
+    level: 'emergency',
+    a: 'cara|boca|labio|sonrisa|parpado',
+    b: 'caid[ao]|cayendo|se le cae|se me cae',
+    window: 2,
+    bAfter: true,
+    unless: `${DENTAL}|${IDIOM_LAUGH}`,
+  },
+  {
+    // stroke: speech garbled / words wrong / not making sense
+    code: 'stroke-signs',
+    level: 'emergency',
+    a: SPEECH,
+    b: SPEECH_WRONG,
+    window: 4,
+    unless: SPEECH_UNLESS,
+  },
+  {
+    code: 'stroke-signs',
+    level: 'emergency',
+    a: SPEECH,
+    b: SPEECH_ODD,
+    window: 3,
+    bAfter: true,
+    unless: `${SPEECH_UNLESS}|feels? (?:weird|strange|funny|odd)|(?:weird|strange|funny) (?:to|that|how|question|thing)|to talk (?:to|with|about)|hablar (?:con|de|sobre)|talk (?:to|with|about)|wrong (?:number|person|doctor|office|patient|chart|name)|had a few|beer|cerveza|wine|vino|alcohol`,
+  },
+  {
+    // stroke: one-sided / sudden limb weakness or numbness
+    code: 'stroke-signs',
+    level: 'emergency',
+    a: LIMB,
+    b: LIMB_WEAK,
+    window: 4,
+    needClause: ONE_SIDED,
+    unless:
+      'slept|sleeping|sleep on|dormi (?:sobre|encima|de lado)|fell asleep|se me (?:durmio|duerme|duermen)|se le (?:durmio|duerme|duermen)|carpal|tunnel|tunel|neuropath[a-z]*|neuropat[a-z]*|sciatica|ciatica|pinched|nervio pinzado|after (?:the |my )?(?:shot|injection|vaccine|workout|gym)|vacuna|inyeccion|flu shot|gym|workout|exercis[a-z]*|ejercicio|sore|cramp[a-z]*|calambre[s]?|at night|en la noche|por las noches|cast|yeso|brace|ferula|fractur[a-z]*|broke|broken|sprain[a-z]*|roto|rota|quebr[a-z]*|swell[a-z]*|swollen|hinch[a-z]*|knee|rodilla|for (?:weeks|months|years)|desde hace (?:semanas|meses|anos)',
+  },
+  {
+    // can't feel / move the legs (spinal injury, stroke)
+    code: 'stroke-signs',
+    level: 'emergency',
+    a: '(?:cant|cannot|couldnt|can not|unable to) (?:feel|move)|no (?:siento|siente|puedo mover|puede mover)',
+    b: '(?:my |his |her |both |las |los |mis |sus )?(?:legs|arms|piernas|body|cuerpo|brazos)|from the waist',
+    window: 3,
+    bAfter: true,
+    unless: 'slept|sleeping|fell asleep|se me (?:durmio|duerme|duermen)|cold|frio|gym|workout|leg day|sore|adolorid[ao]s?|cansad[ao]s?|tired',
+  },
+  {
+    // sudden vision loss
+    code: 'stroke-signs',
+    level: 'emergency',
+    a: 'vision|sight|eyesight|vista',
+    b: 'lost|losing|loss|lose|gone|went (?:black|dark|out|blurry)|black|dark|curtain|shade|perd[a-z]*|se (?:me|le) fue|negr[ao]|oscur[ao]|cortina|double|doble',
+    window: 3,
+    needClause: 'sudden[a-z]*|all of a sudden|out of nowhere|de repente|de golpe|repentin[a-z]*|one eye|un ojo|left eye|right eye|ojo (?:izquierdo|derecho)|curtain|cortina|lost|perdi|perdio|face|cara|numb[a-z]*|weak[a-z]*|headache|dolor de cabeza',
+    unless: 'glasses|lentes|contacts|eye exam|examen de la vista|reading|leer|screen|pantalla|optometr[a-z]*|oftalm[a-z]*|cataract[a-z]*|catarata[s]?|glaucoma|macular|years|anos|gradual[a-z]*|slowly|poco a poco|insurance|seguro|migraine aura|aura',
+  },
+  {
+    // heavy bleeding: bleed|blood|sangr × heavy|won't stop|soaking|mucho
+    code: 'severe-bleeding',
+    level: 'emergency',
+    a: BLEED,
+    b: HEAVY,
+    window: 4,
+    unless:
+      'a little|little bit|bit of|tiny|spotting|manchad[ao]|manchando|gums|encias|when i (?:brush|floss)|floss|brushing|cepill[a-z]*|hilo dental|paper cut|shaving|afeit[a-z]*|blood money|bleeding (?:me|us|them) dry|bleeding money|(?:blood|sangre) (?:test|work|draw|analisis|examen|prueba)|analisis de sangre|examen de sangre|prueba de sangre|azucar en la sangre|sugar in (?:my|the) blood|donat[a-z]*|don[oa]r sangre|less|menos',
+    downgradeIf: 'period|regla|menstrua[a-z]*|periodo|hemorrhoid[a-z]*|hemorroide[s]?|almorrana[s]?|nosebleeds? (?:again|on and off)|a veces|lately|recently|ultimamente|often|frequent[a-z]*|seguido|a menudo|every (?:day|morning|week)|todos los dias',
+  },
+  {
+    // vomiting / coughing up blood, coffee-ground vomit
+    code: 'severe-bleeding',
+    level: 'emergency',
+    a: VOMIT_COUGH,
+    b: 'blood|bloody|sangre|sangr[a-z]*|coffee grounds?|cafe molido|asientos de cafe|posos de cafe',
+    window: 3,
+    unless: `blood (?:test|work|draw|pressure|sugar)|analisis|examen de sangre|${DENTAL}`,
+    downgradeIf: 'streak[a-z]*|tinged|specks?|spots?|a little|bit of|tiny|pink|hilit[oa]s?|poquit[ao]|rayitas|pintit[ao]s|puntitos|nose|nariz|gums|encias|dry throat',
+  },
+  {
+    // black / tarry / bloody stool: urgent alone, an emergency with faintness or heavy loss
+    code: 'gi-bleeding',
+    level: 'urgent',
+    a: 'black|tarry|tar|negr[ao]s?|chapopote|alquitran|maroon|bloody|blood|sangre|sangrient[ao]s?',
+    b: 'stools?|poop[a-z]*|bowel movements?|bms?|heces|popo|excremento|evacua[a-z]*|caca|diarr[a-z]*|panal(?:es)?|diapers?',
+    window: 3,
+    unless: 'iron|hierro|pepto|bismuth|bismuto|blueberr[a-z]*|beets?|betabel|licorice|regaliz|sample|muestra|kit|test|prueba|colonoscop[a-z]*|prep|fit test|cologuard',
+    escalateIf:
+      'dizz[a-z]*|lightheaded|light headed|faint[a-z]*|pass(?:ed)? out|weak|pale|mare[a-z]*|desmay[a-z]*|debil|palid[ao]|vomit[a-z]* blood|vomit[a-z]* sangre|a lot|lots|mucha|heart (?:is )?racing|blood thinners?|anticoag[a-z]*|eliquis|xarelto|warfarin[a]?|coumadin',
+  },
+  {
+    // won't wake / not responding / collapsed / limp
+    code: 'unconscious',
+    level: 'emergency',
+    a: '(?:wont|cant|can not|cannot|couldnt|didnt|doesnt|will not|could not|unable to|hard to|not|isnt|wasnt|barely|wouldnt) (?:wake|waking|rouse|respond|responding|responsive|react|reacting|conscious)(?: up)?|(?:went|is|was|gone|goes|felt|feels|seems) (?:all )?(?:limp|floppy)|limp and|out cold|no (?:despierta|se despierta|responde|reacciona|abre los ojos|lo (?:puedo|podemos|pude|pudimos) despertar|la (?:puedo|podemos|pude|pudimos) despertar|(?:puedo|podemos|pude|pudimos) despertarl[oa])|collaps[a-z]*|se desplom[a-z]*|se (?:cayo|desvanecio) y (?:ya )?no|inconscien[a-z]*|unconscious|unresponsive|passed out|desmay[a-z]*|fainted|blacked out',
+    unless:
+      'respond(?:ing)? to (?:the |my |his |her |your |our )?(?:texts?|emails?|messages?|calls?|treatment|medicine|medication|meds|antibiotics?|tylenol|ibuprofen|motrin|therapy|inhaler|steroids?)|(?:phone|computer|screen|app|portal|website|site|page|printer|doctor|office|pharmacy|insurance|nurse|staff) (?:[a-z]+ ){0,3}(?:respond|responding|unresponsive)|collapsed? (?:lung|vein|veins|disc|arch)|lung collaps[a-z]*|no (?:me |nos )?responde[n]? (?:el|la|los|mi|mis|a mis|al|a los) (?:telefono|correo|mensaje|mensajes|llamada|llamadas|doctor|doctora|oficina|tratamiento|medicina)|(?:going to|gonna|about to|might|could|almost|nearly|feel like (?:i|im)|feels like|felt like) (?:pass out|faint|black out|collapse)|casi me desmay[a-z]*|siento que me (?:voy a )?desmay[a-z]*|me voy a desmayar|drunk|borrach[a-z]*|hangover',
+    downgradeIfAll: [
+      'yesterday|ayer|last night|anoche|earlier|the other day|el otro dia|hace (?:un rato|unas horas|un par de horas)|this morning|esta manana|for a (?:second|moment|few seconds)|un (?:momento|segundo|ratito)',
+      '(?:fine|ok|okay|better|alright|normal|good) now|now (?:im|i am|i feel|feel|hes|shes|he is|she is|seems)? ?(?:fine|ok|okay|better|alright|normal)|came to (?:right away|quickly)|woke (?:up )?right (?:away|up)|(?:ahora|ya) (?:estoy|esta|me siento|se siente|se ve) bien|ya (?:desperto|reacciono)|ahora (?:bien|normal)|feel fine|me siento bien|estoy bien',
+    ],
+  },
+  {
+    // fall + can't get up
+    code: 'fall-cant-get-up',
+    level: 'emergency',
+    a: 'fell|fallen|fall|falls|cai|cayo|caido|caida|se cayo|me cai',
+    b: '(?:cant|cannot|couldnt|unable to|can not|not able to|wont) (?:get|getting) (?:him |her |them |me |back )?up|no (?:se |me |lo |la )?(?:puede|puedo|pudo|pude|podemos|pudimos) (?:levantar(?:se|me|lo|la)?|parar(?:se|me|lo|la)?)',
+    window: 8,
+    unless: 'asleep|dormid[ao]|in the morning|por la manana|out of bed in the morning|motivation|ganas',
+  },
+  {
+    // seizure paraphrases: shaking/jerking that won't stop, with eyes rolling, unresponsive
+    code: 'seizure',
+    level: 'emergency',
+    a: 'seiz[a-z]*|convuls[a-z]*|fit|fits|jerk[a-z]*|shak[a-z]*|twitch[a-z]*|tembl[a-z]*|sacud[a-z]*|temblor[a-z]*',
+    b: '(?:wont|cant|doesnt|isnt|not|wouldnt|couldnt|cannot) stop|all over|uncontroll[a-z]*|whole body|todo el cuerpo|sin control|no (?:para|paraba|se le quita|se detiene)|eyes (?:rolled|rolling)|ojos (?:en blanco|volteados)|foam[a-z]*|espuma|wont wake|unresponsive|no responde|no despierta|minutes|minutos|stiff|rigid[ao]|tiesa?o?',
+    window: 5,
+    unless: `chills|escalofrio[s]?|cold|frio|anxi[a-z]*|ansiedad|nervous|nervios[ao]?|tremor|parkinson[a-z]*|coffee|cafe|caffeine|hungry|hambre|restless|hiccup[a-z]*|hipo|cough[a-z]*|tos|laugh[a-z]*|risa|panic|panico|asma|asthma|tantrum|berrinche|crying fit|sneez[a-z]*|estornud[a-z]*|shaky hands|manos temblorosas|${IDIOM_LAUGH}`,
+  },
+  {
+    // self-harm and suicidal intent, paraphrased
+    code: 'suicidal-thoughts',
+    level: 'emergency',
+    noRecentDowngrade: true,
+    a: [
+      '(?:dont|do not|no longer|doesnt|does not|didnt|did not) (?:really )?(?:want|wanna|wish) (?:to )?(?:be (?:here|alive|around)|live|exist|wake up|go on|keep going|keep living|continue living)',
+      '(?:want|wanna|wanted|wish|wishing|ready|going|gonna|plan|planning|thinking (?:of|about)|thought (?:of|about)|considering|tempted|urge) (?:to )?(?:just )?(?:end (?:it|it all|things|everything|my life|this|my own life)|ending (?:it|it all|things|everything|my life)|kill(?:ing)? (?:my ?self|me)|die|dying|be dead|not (?:be here|wake up|exist|be alive)|disappear (?:forever|for good)|sleep forever|never wake up|tak(?:e|ing) my (?:own )?life|hurt(?:ing)? my ?self|harm(?:ing)? my ?self)',
+      '(?:nobody|no one|noone|no body) (?:would|will|is going to|gonna|is gonna) (?:miss|care|notice)',
+      'better off (?:without me|dead|if i (?:was|were|wasnt|werent) (?:gone|dead|here|around))',
+      '(?:saving|saved|stockpil[a-z]*|hoard[a-z]*|collecting|stashing|stashed) (?:up )?(?:all )?(?:of )?(?:my |his |her |the )?(?:pills|meds|medication|medications|tablets|sleeping pills|painkillers)',
+      '(?:cut|slit|slash[a-z]*|cutting|slitting) (?:my |his |her )?(?:wrists?|veins|thighs)',
+      '(?:hang|hanging|shoot|shooting) (?:my ?self|him ?self|her ?self)|jump(?:ing)? off (?:a |the )?(?:bridge|roof|building|overpass|balcony)',
+      '(?:gun|pistol|knife|rope|razor|blade)s? (?:[a-z]+ ){0,3}(?:to|at|against|around) (?:my|his|her) (?:head|throat|wrists?|neck)',
+      '(?:tired|sick) of (?:living|being alive|life)|(?:no|not any|dont see (?:the|a|any)) (?:point|reason) (?:in|to|for|of) (?:living|live|going on|life|being alive|being here)',
+      '(?:overdose|od) on purpose|on purpose (?:took|swallowed|overdosed)',
+      '(?:ganas|deseos) de (?:morir(?:me)?|matarme|desaparecer|no (?:vivir|despertar)|quitarme la vida|ya no (?:vivir|estar))',
+      '(?:quiero|quisiera|deseo|pienso|pensando en|pensado en|voy a|me voy a|planeo|estoy pensando(?: en)?|he pensado(?: en)?) (?:en )?(?:morir(?:me)?|matarme|suicidarme|quitarme la vida|acabar con (?:todo|mi vida)|desaparecer|no despertar|dejar de vivir|terminar con (?:todo|mi vida)|hacerme dano|cortarme)',
+      '(?:nadie|ninguno) (?:me )?(?:extranaria|va a extranar|extranara|notaria|le importaria|me echaria de menos|se daria cuenta)',
+      '(?:estan|estarian|estaria|estarias|estaran) mejor sin mi',
+      '(?:juntando|guardando|ahorrando|acumulando|juntado|guardado) (?:[a-z]+ ){0,2}(?:pastillas|pildoras|medicinas|medicamentos)',
+      '(?:cortar(?:me|se)?|me corte|se corto|me corto) (?:las |los |mis )?(?:venas|munecas|brazos)',
+      '(?:ahorcar(?:me|se)|tirarme (?:de|del|al|por|a)|aventarme (?:de|del|al|a)|pegarme un tiro|darme un tiro|colgarme)',
+      '(?:ya )?no (?:quiero|quisiera) (?:seguir (?:aqui|viviendo|vivo|viva)|estar (?:aqui|viv[ao])|vivir|existir|despertar)',
+    ].join('|'),
+    unless: `dying to|die laughing|to die for|die (?:down|off|out|away)|die (?:my|her|his) hair|(?:die|dead|died) (?:of|from) (?:embarrassment|shame|boredom|laughter|laughing|curiosity)|de (?:risa|la risa|verguenza|hambre|aburrimiento|sueno|calor|frio)|prevention|hotline|lifeline|screening|questionnaire|formulario|cuestionario|form|${IDIOM_LAUGH}|(?:this|the) (?:bill|call|wait|line|phone|menu|hold)|la (?:cuenta|factura|llamada|espera|fila)|phone tree|on hold|en espera`,
+  },
+  {
+    // overdose: took × all/whole bottle/too many/30 × pills
+    code: 'overdose',
+    level: 'emergency',
+    a: 'took|taken|swallowed|ate|eaten|drank|drunk|downed|chugged|popped|tome|tomo|tomado|tomaron|trague|trago|tragado|tragaron|ingeri|ingirio|ingerido|comio|comi|bebio|bebi|me tome|se tomo',
+    b: 'all|whole|entire|bunch|handful|too many|too much|[2-9]\\d|\\d{3}|dozen|twenty|thirty|forty|fifty|hundred|todas?|todos|frasco|bote|caja|botella|muchas|muchos|demasiad[ao]s?|un monton|un puno|varias|bottle|box|pack|jar|sleeve|blister',
+    c: `${PILLS_ANY}|bottle|frasco|bote`,
+    window: 6,
+    bAfter: true,
+    unless:
+      'as prescribed|as directed|like (?:you|the doctor|dr [a-z]+|my doctor) (?:said|told)|on time|(?:every|each) (?:day|morning|night|evening)|daily|with (?:breakfast|food|water|dinner|meals)|todos los dias|cada (?:dia|manana|noche)|como me (?:dijo|indico|receto|dijeron)|a tiempo|con (?:comida|el desayuno|la cena|agua)|for the (?:day|week)|(?:finished|completed|done with|termine|acabe) (?:all )?(?:of )?(?:my |the |el |los |la )?(?:antibiotic|antibiotics|course|antibiotico|antibioticos|tratamiento)|(?:whole|entire|all) (?:course|week|month|time|day)|todo el (?:tratamiento|mes|dia)|toda la (?:semana|caja de antibiotico)|water|agua|juice|jugo|milk|leche|gatorade|pedialyte|electrolyte|suero|prep|preparacion|vitamins? (?:every|daily)',
+  },
+  {
+    // airway swelling: throat/tongue/lips × swelling/closing/tight
+    code: 'severe-allergic-reaction',
+    level: 'emergency',
+    a: 'throat|garganta|tongue|lengua|lips?|labios?|mouth|boca|airway|vias? respiratorias?|uvula|campanilla|neck|cuello',
+    b: 'swell[a-z]*|swollen|hinch[a-z]*|inflam[a-z]*|closing|closed|close up|closes|cierr[a-z]*|cerr[a-z]*|cierra|tight|tighter|tightening|tightness|apret[a-z]*|puff[a-z]*|huge|enorm[ea]s?|twice the size|ballooning',
+    window: 4,
+    unless:
+      'refill|renew|new epi ?pen|expired|expiring|prescription|pharmacy|resurtir|resurtido|receta|farmacia|vencid[ao]|caducad[ao]|training|school form|cold sores?|fuego[s]?|herpes|canker|afta[s]?|llaga[s]?|bit (?:my|his|her) (?:lip|tongue)|me mordi|se mordio|piercing|lip (?:filler|injection)s?|botox|thyroid|tiroides|goiter|bocio|gland[a-z]*|ganglio[s]?|lymph|nodes?|muscle|musculo|stiff neck|tortico[a-z]*|pulled|strain',
+    downgradeIf:
+      'sore|strep|tonsil[a-z]*|anginas|amigdal[a-z]*|cold|flu|gripa|gripe|resfriad[ao]|fever|fiebre|dolor de garganta|me duele la garganta|cough[a-z]*|tos|post nasal|dental|dentist|filling|novocaine|anestesia|injection|inyeccion|a little|a bit|un poco|poquito|slightly',
+  },
+  {
+    // face / eyes swelling: urgent, an emergency with an allergen or airway sign
+    code: 'allergic-reaction',
+    level: 'urgent',
+    a: 'face|cara|eyes?|ojos?|eyelids?|parpados?',
+    b: 'swell[a-z]*|swollen|hinch[a-z]*|inflam[a-z]*|puff[a-z]*',
+    window: 4,
+    unless: `${DENTAL}|abscess|absceso|encia[s]?|sinus[a-z]*|cry[a-z]*|llor[a-z]*|slept|woke up|al despertar|morning|manana|pink eye|conjunctiv[a-z]*|conjuntiv[a-z]*|stye|orzuelo|surgery|cirugia|procedure|bruis[a-z]*|golpe|moreton|fell|cai|cayo|hit|steroid[s]?|prednis[a-z]*|moon face|weight|peso|kidney|rinon|rinones|salt|sal|period|regla`,
+    escalateIf: ALLERGEN,
+  },
+  {
+    // head injury from a blow or a fall; escalated by anticoagulants, vomiting, confusion, sleepiness
+    code: 'head-injury',
+    level: 'urgent',
+    a: 'head|cabeza|cabezota|forehead|frente',
+    b: 'hit|hits|hitting|bang[a-z]*|bump[a-z]*|smack[a-z]*|struck|whack[a-z]*|slamm?[a-z]*|crack[a-z]*|fell(?! asleep)|falling|fall|golpe[a-z]*|golpazo|madrazo|trancazo|chingadazo|porrazo|pegu?[eo]|pego|pegue|cai|cayo|caida|knocked',
+    window: 4,
+    unless: 'headache|hit me|hit (?:the )?(?:pillow|hay|bed)|head (?:cold|lice|start|office|nurse|of)|over (?:my|his|her) head|(?:idea|thought) (?:hit|struck)|piojos|dolor de cabeza|me duele la cabeza',
+    escalateIf:
+      'passed out|pass out|unconscious|knocked out|blacked out|vomit[a-z]*|threw up|throwing up|puking|confus[a-z]*|not making sense|bleeding (?:a lot|heavily)|blood thinners?|anticoag[a-z]*|warfarin[a]?|coumadin|eliquis|xarelto|pradaxa|plavix|clopidogrel|seizure|convuls[a-z]*|wont wake|cant wake|hard to wake|sleepy|drowsy|somnolient[ao]|dormid[ao]|slurr[a-z]*|unequal pupils|pupil[a-z]*|clear fluid|worst headache|desmay[a-z]*|inconscien[a-z]*|confundid[a-z]*|anticoagulantes?|no despierta|over (?:65|70|75|80|85|90)|elderly|anciano|anciana|\\d\\d (?:yo|year old|years old|anos) (?:on|con)',
+  },
+  {
+    // sudden, explosive or "worst ever" headache
+    code: 'worst-headache',
+    level: 'emergency',
+    a: 'headache|head ache|head pain|dolor de cabeza|jaqueca|migrana|migraine',
+    b: 'sudden|suddenly|thunder[a-z]*|explo[a-z]*|worst|peor|de golpe|de repente|repentin[a-z]*|like (?:a |being )?(?:bomb|gunshot|hit with|hit by|lightning)|como (?:un )?(?:golpe|bomba|trueno|balazo)|out of nowhere|de la nada',
+    window: 5,
+    unless: 'usual|normal|typical|like my (?:usual|normal|other)|de siempre|como siempre|las de siempre|hangover|cruda|caffeine|cafeina|worst part|lo peor',
+  },
+  {
+    // fever in a baby under 3 months (any fever word, or ≥ 100.4 °F / 38 °C)
+    code: 'infant-fever',
+    level: 'emergency',
+    a: `(?:${CHILD_WORD})(?: (?:is|who is|of|de|que tiene|tiene|only|just|solo|apenas|turned|cumplio|girl|boy|nino|nina))* ${NUMW} ?${AGE_UNIT}(?: (?:old|de (?:edad|nacid[ao])))?|${NUMW} ?${AGE_UNIT} old|newborn|new born|recien nacid[ao]s?|neonat[a-z]*`,
+    b: '(fever[a-z]*|febrile|fiebre|calentura|afiebrad[ao]|feels? (?:very )?hot|hot to the touch|se siente calient[ea]|esta calient[ea]|temp|temperature|temperatura)|(\\d{2,3}(?:\\.\\d+)?)',
+    window: 10,
+    unless: 'jaundice|ictericia|weigh[a-z]*|pesa|peso|lbs|pounds|libras|kilos|oz|ounces|onzas|feeding|formula|vaccine|vacuna|shots?',
+    check: (a, b) => {
+      const days = a[3] !== undefined ? ageInDays(a[3], a[4]) : ageInDays(a[1], a[2]);
+      if (!Number.isNaN(days) && (days < 0 || days >= 90)) return false;
+      if (b === undefined) return false;
+      if (b[2] !== undefined) return isFever(num(b[2]));
+      return !/^(?:temp|temperature|temperatura)$/.test(b[1] ?? '');
+    },
+  },
+
+  // ───────────── urgent ─────────────
+  {
+    // any present fever (numbers ≥ 101 °F are handled by `high-fever`)
+    code: 'fever',
+    level: 'urgent',
+    a: 'fever|fevers|feverish|febrile|fiebre|fiebres|calentura|afiebrad[ao]|febril|burning up|running a temp|temperatura alta|high temp[a-z]*',
+    unless:
+      'low grade|lowgrade|slight|mild|leve|poquita|febricula|hay fever|fever blisters?|cold sores?|fiebre del heno|yellow fever|fiebre amarilla|scarlet|valley fever|(?:fever|fiebre|calentura) (?:is |has |ya )?(?:gone|broke|went away|went down|came down|resolved|has broken|is down|se (?:le |me )?(?:quito|fue|bajo)|paso|cedio)|se (?:le |me )?(?:quito|fue|bajo) la (?:fiebre|calentura)|ya no (?:tiene|tengo) (?:fiebre|calentura)|dose|dosage|dosis|how much|cuanto|cuanta|\\b99(?:\\.\\d)?|\\b37(?:\\.\\d)?|vaccines?|vacunas?|flu shot|(?:go|going|went|come|coming|return[a-z]*) back to (?:school|work|daycare)|back to (?:school|work|daycare)|return to (?:school|work|daycare)|(?:regresar|volver|ir) a (?:la )?(?:escuela|trabajo|guarderia)|note for|nota para|justificante',
+  },
+  {
+    code: 'uti-symptoms',
+    level: 'urgent',
+    a: 'pee|peeing|pees|peed|urin[a-z]*|orin[a-z]*|pipi|pis',
+    b: 'burn[a-z]*|sting[a-z]*|hurts?|hurting|pain[a-z]*|ard[ea][a-z]*|arde|quema|duele|dolor|blood|bloody|sangre|cant|cannot|no puedo|no puede|frequent[a-z]*|all the time|every (?:\\d+ |few |couple )?(?:min|mins|minutes|hour|hours)|a cada rato|cada rato|seguido',
+    window: 4,
+    unless: 'tests?|samples?|results?|muestra[s]?|examen|analisis|cups?|prueba[s]?|urinalysis|urologist|urologo|drug test|asparagus|esparragos|blood (?:test|work|sugar|pressure)',
+  },
+  {
+    code: 'asthma-attack',
+    level: 'urgent',
+    a: 'inhaler|albuterol|nebuli[sz]er|neb|nebs|inhalador|nebulizador|rescue|puffs?|disparos',
+    b: 'every (?:\\d+|one|two|three|four|few|couple(?: of)?) (?:hours?|hrs?|mins?|minutes)|cada (?:\\d+|una|dos|tres|cuatro|media) (?:horas?|minutos)|(?:more|mas) (?:than usual|often|seguido|de lo normal|de lo usual)|constantly|all (?:day|night)|todo el dia|toda la noche|a lot more|mucho mas|(?:isnt|not|doesnt|no me|no le|didnt) (?:help[a-z]*|work[a-z]*|ayuda|ayudo|funciona|sirve|hace nada)',
+    window: 6,
+    unless: 'same as usual|lo mismo|como siempre|refill (?:only|just)|school form|formulario',
+  },
+  {
+    code: 'eye-problem',
+    level: 'urgent',
+    a: 'pink eye|pinkeye|conjunctivitis|conjuntivitis',
+    unless: 'drops? (?:refill|prescription)|gotas (?:receta|resurtir)|history|antecedentes|last (?:year|month)',
+  },
+  {
+    code: 'eye-problem',
+    level: 'urgent',
+    a: 'eye|eyes|ojo|ojos|eyelid|eyelids|parpado[s]?',
+    b: 'swollen shut|pus|crust[a-z]*|goop[a-z]*|discharge|lagan[a-z]*|secrecion|chemical|quimico|cloro|bleach|something in|algo en|scratch(?:ed)?|rasp[oe]|cornea',
+    window: 4,
+    unless: 'drops? (?:refill|prescription)|gotas (?:receta|resurtir)|exam|examen|glasses|lentes|contacts|appointment|cita',
+  },
+  {
+    code: 'jaundice',
+    level: 'urgent',
+    a: 'eyes|skin|ojos|piel|whites of (?:my|his|her|the) eyes|jaundic[a-z]*|ictericia',
+    b: 'yellow[a-z]*|amarill[a-z]*|jaundic[a-z]*|ictericia',
+    window: 4,
+    unless: 'results|resultados|bilirubin|bilirrubina (?:results|resultados)|history|old|shirt|camisa|paint|pintura|highlighter',
+  },
+  {
+    // pain bad enough to stop walking/standing
+    code: 'severe-pain',
+    level: 'urgent',
+    a: '(?:can barely|can hardly|cant|cannot|couldnt|unable to|can not|barely able to|not able to|apenas (?:puedo|puede)|no (?:puedo|puede|pude|pudo)) (?:walk|stand|move|get out of bed|caminar|pararme|pararse|moverme|moverse|levantarme|levantarse)',
+    b: 'pain[a-z]*|hurt[a-z]*|ach(?:e|es|ing|y)|sore|agony|dolor|duele|duelen|adolorid[ao]|back|espalda|hip|cadera|knee|rodilla|belly|stomach|panza|estomago|leg|pierna',
+    window: 8,
+    unless: 'far|long|distances?|lejos|mucho rato|handicap|placard|parking|disability|discapacidad|cane|walker|wheelchair|baston|andadera|silla de ruedas|for (?:years|months)|desde hace (?:anos|meses)|chronic|cronic[ao]|because of (?:the )?(?:noise|neighbors|stress|anxiety|worry)|insomnia|insomnio|sleep study|excited|emocionad[ao]|ruido',
+  },
+  {
+    code: 'severe-pain',
+    level: 'urgent',
+    a: 'belly|stomach|abdomen|abdominal|tummy|gut|panza|barriga|estomago|vientre|pelvi[a-z]*|flank|costado|side',
+    b: 'pain[a-z]*|hurt[a-z]*|ach(?:e|es|ing|y)|cramp[a-z]*|dolor|duele|duelen|colic[a-z]*|retorcijon[a-z]*',
+    window: 5,
+    needClause:
+      'severe|sever[ao]|worse|worsening|getting worse|peor|empeor[a-z]*|lower right|right lower|right side|lado derecho|derech[ao]|unbearable|insoportable|doubled over|doblad[ao]|fuerte|strong|intense|intens[ao]|terrible|horrible|constant|hard as a rock|rigid|dur[ao] como|fever|fiebre|vomit[a-z]*|blood|sangre',
+    unless: 'side effects?|efectos secundarios|period|regla|menstrua[a-z]*|cramps? (?:again|every month)|mild|leve|poquito|a little|un poco|gas|hungry|hambre|ate too much|comi mucho|for (?:years|months)|desde hace (?:anos|meses)|stitch (?:from|when) running',
+  },
+  {
+    code: 'burn',
+    level: 'urgent',
+    a: 'burn|burns|burned|burnt|burning|quem[a-z]*|scald[a-z]*',
+    b: 'blister[a-z]*|ampolla[s]?|peel[a-z]*|raw|skin (?:came|coming) off|se (?:me |le )?(?:cayo|levanto) la piel|white|leathery|charred|boiling|hirviendo|chemical|quimico|large|big|huge|grande',
+    window: 6,
+    unless: 'sunburn|heartburn|acidez|agruras|burning (?:sensation|when|pee|urin)|ardor|quemadura de sol|razor burn|rug burn|freezer burn|calories|calorias|fat|grasa|cd|dvd|candle|vela|incense|incienso',
+  },
+  {
+    // swollen, painful calf or leg (clot)
+    code: 'possible-clot',
+    level: 'urgent',
+    a: 'calf|calves|leg|legs|pantorrilla[s]?|pierna[s]?',
+    b: 'swollen|swell[a-z]*|hinchad[ao]s?|hinchazon|inflamad[ao]s?',
+    c: 'pain[a-z]*|hurt[a-z]*|tender|sore|red|warm|hot|dolor[a-z]*|adolorid[ao]s?|duele|roj[ao]|calient[ea]|one (?:leg|side)|un solo lado|un lado|only (?:one|the (?:left|right))',
+    window: 6,
+    unless: 'sprain[a-z]*|twist[a-z]*|torci[a-z]*|physical therapy|terapia|pregnan[a-z]*|embaraz[a-z]*|heat|calor|long flight (?:last|years)',
+    escalateIf: `short of breath|shortness of breath|cant breathe|trouble breathing|chest pain|coughing (?:up )?blood|falta de aire|me falta el aire|no puedo respirar|dolor de pecho|me duele el pecho`,
+  },
+  {
+    code: 'palpitations',
+    level: 'urgent',
+    a: 'heart|hearts|heartbeat[s]?|corazon|pulse|pulso|latidos?',
+    b: 'skip[a-z]*|racing|races|pound[a-z]*|flutter[a-z]*|irregular[a-z]*|palpit[a-z]*|brinc[a-z]*|brinca|salta|saltos|se salta|acelerad[ao]|flip[a-z]*|jumping|extra beats?|late (?:muy )?(?:rapido|fuerte|raro|irregular)|latiendo (?:muy )?(?:rapido|fuerte)',
+    window: 4,
+    unless: `heartburn|monitor results|resultados del monitor|holter results|history|antecedentes|for years|hace anos|love|amor|crush|exam|examen|test|excited|emocionad[ao]|nervous about|results|resultados|bill|cuenta|factura|${IDIOM_LAUGH}`,
+  },
+  {
+    code: 'confusion',
+    level: 'urgent',
+    a: 'confus[a-z]*|confundid[ao]|disorient[a-z]*|desorientad[ao]|delirious|delirio|delirando|incoherente|not (?:acting )?(?:like )?(?:herself|himself)|acting (?:strange|weird|odd|funny|confused|off)|not making (?:any )?sense|no tiene sentido lo que dice|dice cosas sin sentido|no (?:es|esta|parece) (?:el|ella) mism[ao]|no reconoce',
+    unless:
+      'confus[a-z]* (?:about|by|with|as to|regarding|over|on|why|how|what|which|if|whether|sobre|con (?:la|el|las|los|mi|su|lo)|por (?:la|el|lo)|de (?:la|el|que))|confundid[ao] (?:sobre|con|por|acerca)|confusing|instructions|instrucciones|bill|billing|cuenta|factura|portal|forms?|formulario|website|app|statement|insurance|seguro|appointment|cita|dosage|dose|dosis|labels?|etiqueta|letter|carta|message|mensaje|results|resultados|question|pregunta|schedule|horario',
+    escalateIf: 'sudden[a-z]*|de repente|all of a sudden|out of nowhere|de la nada|slurr[a-z]*|droop[a-z]*|stiff neck|cuello rigido|wont wake|hard to wake|no despierta|sugar (?:is |was )?(?:low|[1-5]\\d)\\b|azucar (?:baja|en [1-5]\\d)',
+  },
+  {
+    code: 'allergic-reaction',
+    level: 'urgent',
+    a: 'rash|rashes|hives|welts|ronchas?|salpullido|sarpullido|erupcion|breaking out|broke out|broken out|brote|comezon|itching all over',
+    b: 'new (?:med[a-z]*|pills?|antibiotics?|prescriptions?|drugs?)|antibiotic[a-z]*|antibiotico[s]?|amoxicillin|amoxil|augmentin|penicillin|cipro|sulfa|bactrim|keflex|cephalexin|doxy[a-z]*|lamotrigine|lamictal|allopurinol|medicin[ae] nueva|nueva medicina|medicamento nuevo|nuevo medicamento|pastilla nueva|started (?:taking|on|the)|empece (?:a tomar|con|la|el)|after (?:taking|starting)|despues de (?:tomar|empezar|la medicina|el antibiotico|la pastilla)|reaction|reaccion',
+    window: 10,
+    unless: 'history|antecedentes|list|lista|chart|expediente|last year|el ano pasado|years ago|hace anos',
+    escalateIf: 'throat|garganta|tongue|lengua|lips? (?:swell[a-z]*|swollen)|labios hinchados|cant breathe|trouble breathing|no puedo respirar|me cuesta respirar|wheez[a-z]*|blisters?|ampollas?|peeling|pelando|mouth sores|llagas en la boca|eyes? (?:swollen|swell[a-z]*)',
+  },
+  {
+    code: 'post-procedure-problem',
+    level: 'urgent',
+    a: 'stitch(?:es)?|sutures?|staples?|incision|incisions|wound|herida|puntos|puntadas|grapas|cicatriz|c section|csection|cesarea|surgical site|drain',
+    b: 'open[a-z]*|split|came apart|coming apart|gap[a-z]*|abri[a-z]*|abiert[ao]|revent[a-z]*|infect[a-z]*|pus|ooz[a-z]*|leak[a-z]*|supura[a-z]*|red|redder|redness|roj[ao]|rojiz[ao]|hot|warm|calient[ea]|swollen|swelling|hinchad[ao]|smell[a-z]*|huele|mal olor|drain[a-z]*|bleed[a-z]*|sangr[a-z]*',
+    window: 5,
+    unless: 'removal|remove|removed|take (?:them |it )?out|(?:get|have|taken|sacar) (?:my |the )?(?:stitches|staples) (?:out|removed)|quitar|quiten|retiro|retirar|appointment|cita|when can|cuando (?:me )?(?:quitan|puedo)|itch[a-z]*|comezon|pica|scar cream|crema|healing well|sana bien|se ve bien|looks (?:good|fine|great)|drain(?:age)? (?:cleaner|pipe)|open (?:house|enrollment)|office',
+  },
+  {
+    code: 'dental-swelling',
+    level: 'urgent',
+    a: 'tooth|teeth|toothache|molar|muela[s]?|diente[s]?|encia[s]?|gums?|jaw|cheek|cachete|mejilla|quijada',
+    b: 'swoll[a-z]*|swell[a-z]*|hinch[a-z]*|inflamad[ao]|abscess[a-z]*|absceso|pus|infect[a-z]*',
+    window: 6,
+    unless: 'cleaning|limpieza|whitening|blanqueamiento|braces|frenos|insurance|seguro|appointment|cita',
+  },
+  {
+    // vomiting / diarrhoea / not drinking in a baby or toddler
+    code: 'child-dehydration-risk',
+    level: 'urgent',
+    a: `(?:${CHILD_WORD})|toddler|(?:\\d{1,2}|one|two|un|una|dos) ?(?:year|yr|month|mo|ano|anos|mes|meses)s? (?:old|de edad)|(?:de|of) (?:\\d{1,2}|un|una|dos|one|two) (?:meses|mes|ano|months?|year)`,
+    b: 'vomit[a-z]*|throw[a-z]* up|threw up|puk[a-z]*|diarr[a-z]*|vomito[s]?|devolv[a-z]*|not (?:eating|drinking|feeding)|wont (?:eat|drink|feed|nurse)|no (?:come|quiere comer|quiere tomar|toma (?:leche|pecho|biberon|nada)|ha mojado)|letharg[a-z]*|letargic[ao]|floppy|decaid[ao]|dry diapers?|no (?:wet )?diapers?|panales secos|sunken|hundid[ao]',
+    window: 8,
+    unless: 'spit(?:ting|s)? up|reflux|reflujo|regurgit[a-z]*|once|una vez|picky|selective|vaccine|vacuna',
+    needClause: 'baby|babies|bebe|bebes|bebito|bebita|infant|toddler|months?|mes|meses|mos?|(?:1|2|one|two|un|una|dos) ?(?:anos?|years?|yrs?)|newborn|recien nacid[ao]',
+  },
+  {
+    code: 'shingles',
+    level: 'urgent',
+    a: 'shingles|culebrilla|herpes zoster|zoster',
+    unless: 'vaccines?|vacunas?|shots?|shingrix|inyeccion|history|antecedentes|years ago|hace anos|last year',
+  },
+  {
+    // swelling / deformity of a limb after a fall or twist
+    code: 'injury',
+    level: 'urgent',
+    a: 'wrist|ankle|knee|elbow|foot|feet|hand|arm|leg|finger|toe|shoulder|hip|collarbone|muneca|tobillo|rodilla|codo|pie|mano|brazo|pierna|dedo|hombro|cadera|clavicula',
+    b: 'swollen|swell[a-z]*|hinchad[ao]|bruised|purple|morad[ao]|deform[a-z]*|bent|crooked|chuec[ao]|(?:cant|cannot|can not|unable to) (?:move|bend|put weight|straighten|use)|no (?:lo |la )?(?:puedo|puede) (?:mover|doblar|pisar|apoyar|usar)|really hurts|hurts (?:a lot|bad|so bad|really bad)|me duele mucho',
+    window: 5,
+    needMessage:
+      'fell|fall|fallen|falling|tripped|slipped|twist[a-z]*|sprain[a-z]*|rolled|landed|accident|injur[a-z]*|hurt it|cai|cayo|caida|tropece|tropezo|resbale|resbalo|torci[a-z]*|torcio|golpe[a-z]*|doble|doblo|lastime|lastimo|accidente|jammed|crash|car wreck|slammed|smashed|caught (?:it|my)',
+    unless: 'physical therapy|therapy|terapia|pt|surgery|cirugia|months ago|years ago|hace (?:meses|anos)|old injury|arthritis|artritis|gout|gota',
+  },
+];

@@ -44,7 +44,7 @@ export async function startServer(options: { site?: boolean } = {}): Promise<Run
   await ensureBuilt();
   const dataDir = mkdtempSync(join(tmpdir(), 'portal-e2e-'));
   const sitePort = options.site ? await freePort() : undefined;
-  const env = {
+  const env: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: '0',
     HOST: '127.0.0.1',

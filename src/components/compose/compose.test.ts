@@ -623,8 +623,8 @@ describe('<portal-compose>', () => {
       const el = await mount(client);
       await fillRefill(el);
       await clickSend(el);
-      await waitUntil(() => $(el, '[part~="reauth"] portal-login'));
-      const login = $(el, '[part~="reauth"] portal-login')!;
+      await waitUntil(() => $(el, 'portal-login[part~="reauth-login"]'));
+      const login = $(el, 'portal-login[part~="reauth-login"]')!;
       expect(login.hasAttribute('reauth')).to.equal(true);
       expect(host(el).state.reauthRequired).to.equal(true);
       expect($<HTMLTextAreaElement>(el, '#body')!.value).to.contain('refill');
@@ -649,9 +649,9 @@ describe('<portal-compose>', () => {
       const el = await mount(client);
       await fillRefill(el);
       await clickSend(el);
-      await waitUntil(() => $(el, '[part~="reauth"] portal-login'));
+      await waitUntil(() => $(el, 'portal-login[part~="reauth-login"]'));
       expired = false;
-      const login = $(el, '[part~="reauth"] portal-login')!;
+      const login = $(el, 'portal-login[part~="reauth-login"]')!;
       host(el).setSession(signedInSession({ patient: { id: 'bea', displayName: 'Bea' } }));
       login.dispatchEvent(new PortalSignedInEvent({ mustChangePassword: false, consentRequired: false }));
       await aTimeout(30);

@@ -81,7 +81,8 @@ const NUMBER = /^\d{1,9}$/;
  * @csspart error-summary - The list of problems shown when Send finds some.
  * @csspart submit-button - The Send button.
  * @csspart send-status - "Not sent yet" / "not sent" notices with Retry.
- * @csspart reauth - The inline sign-in when the session ended mid-send.
+ * @csspart reauth - The notice shown when the session ended mid-send.
+ * @csspart reauth-login - The inline `<portal-login reauth>` below it.
  * @csspart sent - The confirmation after sending.
  * @csspart inbox-link - "View in inbox" in the confirmation.
  * @csspart revoked - The notice shown when messaging is turned off.

@@ -275,6 +275,9 @@ export class PortalLogin extends PortalElement {
       // Our own submit moved the patient on: tell screen readers where they are now.
       this.#focus = to === 'none' ? null : 'title';
       this.#submittedHere = false;
+    } else if (this.reauth && to === 'reauth') {
+      // The patient just acted (e.g. pressed Send) and this form appeared where they work: say why.
+      this.#focus = 'title';
     } else if (from !== 'none' && to !== 'none') {
       // Signed out (idle, Sign out, another tab): only take focus if it was lost with the old view.
       const active = document.activeElement;
@@ -438,6 +441,7 @@ export class PortalLogin extends PortalElement {
           id=${this.#id('patientId')}
           name="username"
           type="text"
+          dir="auto"
           autocomplete="username"
           autocapitalize="none"
           spellcheck="false"

@@ -220,15 +220,16 @@ export class SendController<R> implements ReactiveController {
       ${
         this.status === 'reauth'
           ? html`<div
-              class="notice warning kit-send-status kit-reauth"
-              part="reauth"
-              id="${this.#id}-status"
-              tabindex="-1"
-            >
-              <p><strong>${t.term('kit.send.reauthTitle')}</strong></p>
-              <p>${t.term('kit.send.reauthBody')}</p>
-              <portal-login reauth @portal-signed-in=${this.#onSignedIn}></portal-login>
-            </div>`
+                class="notice warning kit-send-status kit-reauth"
+                part="reauth"
+                id="${this.#id}-status"
+                tabindex="-1"
+              >
+                <p><strong>${t.term('kit.send.reauthTitle')}</strong></p>
+                <p>${t.term('kit.send.reauthBody')}</p>
+              </div>
+              <!-- Beside, not inside, the notice: the sign-in form needs the full width on a phone. -->
+              <portal-login reauth part="reauth-login" @portal-signed-in=${this.#onSignedIn}></portal-login>`
           : nothing
       }`;
   }
