@@ -72,11 +72,16 @@ export async function setUpStoryBackend(parameters: PortalStoryParameters = {}):
   const fail = parameters.fail;
   const extra = [];
   if (fail && fail.kind === 'session-expired') {
-    // The session ends on the server right before this operation: the widget must re-authenticate inline.
+    // The session ends on the server right before this operation (the first `times`
+    // calls): the widget must re-authenticate inline, then the call goes through.
+    let remaining = fail.times ?? 1;
     extra.push(
       http.all(`${mock.apiBase}/*`, ({ request }) => {
         const path = new URL(request.url).pathname.replace(/^.*?\/api\/v1/, '');
-        if (matchesOperation(fail.op, request.method, path)) mock.clearSession();
+        if (remaining > 0 && matchesOperation(fail.op, request.method, path)) {
+          remaining -= 1;
+          mock.clearSession();
+        }
         return undefined;
       }),
     );
