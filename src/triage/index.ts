@@ -95,7 +95,6 @@ const LEXICON_WORDS = [...EN_SIGNALS, ...ES_SIGNALS, ...SHARED_SIGNALS]
       f.needMessage ?? '',
       f.escalateIf ?? '',
       f.downgradeIf ?? '',
-      ...(f.downgradeIfAll ?? []),
     ]),
   )
   .concat(CONTEXT_SOURCES)
@@ -264,7 +263,6 @@ interface CompiledFamily {
   readonly needMessage: RegExp | undefined;
   readonly escalate: RegExp | undefined;
   readonly downgrade: RegExp | undefined;
-  readonly downgradeAll: readonly RegExp[];
 }
 
 const opt = (src: string | undefined): RegExp | undefined => (src === undefined ? undefined : rx(src));
@@ -278,7 +276,6 @@ const FAMILY: readonly CompiledFamily[] = FAMILIES.map((def) => ({
   needMessage: opt(def.needMessage),
   escalate: opt(def.escalateIf),
   downgrade: opt(def.downgradeIf),
-  downgradeAll: (def.downgradeIfAll ?? []).map(rx),
 }));
 
 const DEFAULT_WINDOW = 4;
@@ -382,8 +379,7 @@ function evaluateFamily(doc: Doc, fam: CompiledFamily): Found | undefined {
     if (level === 'urgent' && fam.escalate && anyAffirmed(doc, fam.escalate)) level = 'emergency';
     if (level === 'emergency') {
       const recent = !def.noRecentDowngrade && testOnce(RECENT_PAST, clause) && !testOnce(PRESENT_STRONG, clause);
-      const resolved = fam.downgradeAll.length > 0 && fam.downgradeAll.every((re) => re.test(clause));
-      if (recent || resolved || (fam.downgrade !== undefined && fam.downgrade.test(clause))) level = 'urgent';
+      if (recent || (fam.downgrade !== undefined && fam.downgrade.test(clause))) level = 'urgent';
     }
     if (best === undefined || RANK[level] > RANK[best.level]) {
       best = { level, code: def.code, match: originalFragment(doc, ss, se), at: ss };

@@ -3,6 +3,7 @@
  * lowercase, no accents, apostrophes removed ("can't" → "cant", "I'm" → "im"),
  * common misspellings of key words already corrected.
  */
+import { NEAR_FAINT, RESOLVED_FAINT } from './lexicon-shared.js';
 import type { SignalDef } from './types.js';
 
 const POSS = '(?:my|his|her|their|the|our|your|a)';
@@ -200,8 +201,8 @@ export const EN_SIGNALS: readonly SignalDef[] = [
       'collapsed|collapse on|found (?:him|her|them) on the floor',
       'knocked out|knocked unconscious|keeled over|went limp|fell limp',
     ],
-    unless:
-      '(?:going to|gonna|about to|might|could|almost|nearly|feel like (?:i|im)|feels like (?:i|im)|felt like i|like i (?:might|could|would|was going to)) (?:pass out|faint|black out)|lung collapse|collapsed lung history|blacked out (?:the|my) (?:[a-z]+ )?(?:screen|window|info|name|number)|passed out (?:flyers|papers|candy)|drunk|hangover',
+    unless: `${NEAR_FAINT}|lung collapse|collapsed lung history|blacked out (?:the|my) (?:[a-z]+ )?(?:screen|window|info|name|number)|passed out (?:flyers|papers|candy)|drunk|hangover`,
+    downgradeIf: RESOLVED_FAINT,
   },
   {
     code: 'seizure',
@@ -322,7 +323,7 @@ export const EN_SIGNALS: readonly SignalDef[] = [
       'last (?:[a-z0-9]+ ){0,2}(?:pill|tablet|pen|vial|insulin pen|inhaler|patch)s?(?! (?:bottle|refill))',
       '(?:refill|refills|prescription|prescriptions|rx|script|meds|medicine|medication|medications|insulin|inhaler|pills|blood thinner) (?:[a-z0-9]+ ){0,5}(?:today|tonight|asap|a s a p|right away|immediately|by (?:this|tonight|5|end of day)|this afternoon|as soon as possible|before (?:[a-z]+ )?(?:tonight|tomorrow|the weekend|closing)|urgent|urgently|stat)',
       '(?:urgent|urgently|asap|today|emergency) (?:[a-z0-9]+ ){0,2}(?:refill|prescription|rx)',
-      'missed (?:[a-z0-9]+ ){0,2}(?:doses?|days) of (?:my )?(?:[a-z]+ )?(?:insulin|seizure|blood thinner|transplant|heart|warfarin|eliquis|blood pressure)',
+      'missed (?:[a-z0-9]+ ){0,2}(?:doses?|days) of (?:my )?(?:[a-z]+ )?(?:insulin|seizure|blood thinner|transplant|heart|warfarin|eliquis|blood pressure)(?: (?:medication|medications|medicine|meds|med|pills?))?',
       'pharmacy (?:[a-z0-9]+ ){0,4}(?:wont|will not|cant|didnt|refused|denied|never got|doesnt have)(?: [a-z]+){0,6} (?:today|insulin|out)',
     ],
     unless:

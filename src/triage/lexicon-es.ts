@@ -4,6 +4,7 @@
  * misspellings corrected. Written for patients who type without accents and in
  * informal registers (Mexican/Central American usage included).
  */
+import { NEAR_FAINT, RESOLVED_FAINT } from './lexicon-shared.js';
 import type { SignalDef } from './types.js';
 
 const MI = '(?:el|la|los|las|mi|mis|su|sus|un|una)';
@@ -172,8 +173,9 @@ export const ES_SIGNALS: readonly SignalDef[] = [
       'se (?:cayo|desplomo|desmorono|fue al suelo) y (?:ya )?no (?:responde|se levanta|reacciona|despierta|se mueve)',
       'se desplomo',
     ],
+    downgradeIf: RESOLVED_FAINT,
     unless:
-      '(?:me voy a|se va a|siento que me|sentia que me|casi me|casi se|como que me) (?:desmay[a-z]*|desvanec[a-z]*)|borrach[a-z]*|no responde (?:el|la|los|mi|mis) (?:telefono|correo|mensaje|mensajes|llamada|llamadas|doctor|doctora|oficina)|no responden|no me responde|no me responden|no han respondido',
+      `${NEAR_FAINT}|(?:me voy a|se va a|siento que me|sentia que me|casi me|casi se|como que me) (?:desmay[a-z]*|desvanec[a-z]*)|borrach[a-z]*|no responde (?:el|la|los|mi|mis) (?:telefono|correo|mensaje|mensajes|llamada|llamadas|doctor|doctora|oficina)|no responden|no me responde|no me responden|no han respondido`,
   },
   {
     code: 'seizure',

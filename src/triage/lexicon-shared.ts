@@ -46,7 +46,7 @@ export const SHARED_SIGNALS: readonly SignalDef[] = [
     check: (m) => {
       if (m[1] === undefined) return true;
       const v = num(m[1]);
-      return (v >= 350 && v < 1000) || (v >= 20 && v <= 60);
+      return (v >= 300 && v < 1000) || (v >= 20 && v <= 60);
     },
   },
   {
@@ -58,6 +58,16 @@ export const SHARED_SIGNALS: readonly SignalDef[] = [
     check: (m) => {
       const v = num(m[1]);
       return (v >= 130 && v <= 300) || (v >= 20 && v <= 40);
+    },
+  },
+  {
+    // INR far above range on warfarin: bleeding risk, call today
+    code: 'high-inr',
+    level: 'urgent',
+    patterns: [`(?:inr|pt inr|pt/inr)${FILLER} ?(\\d{1,2}(?:\\.\\d+)?)`],
+    check: (m) => {
+      const v = num(m[1]);
+      return v >= 4.5 && v <= 20;
     },
   },
   {
@@ -847,8 +857,6 @@ export interface FamilyDef {
   readonly escalateIf?: string;
   /** An emergency family is only urgent when this matches the clause. */
   readonly downgradeIf?: string;
-  /** An emergency family is only urgent when every one of these matches the clause. */
-  readonly downgradeIfAll?: readonly string[];
   /** Extra validation of the matches (ages, temperatures). */
   readonly check?: (a: RegExpExecArray, b: RegExpExecArray | undefined) => boolean;
   /** Never downgrade for "last week" style recent past (self-harm). */
@@ -897,6 +905,19 @@ const DENTAL = 'dental|dentist[a-z]*|tooth|teeth|muela[s]?|diente[s]?|novocaine|
 const SPEECH_UNLESS = `accent|acento|english|ingles|spanish|espanol|language|idioma|phone|telefono|therap[a-z]*|terapia|lisp|stutter[a-z]*|tartamud[a-z]*|delay[a-z]*|retraso|tongue tie|frenillo|braces|frenos|typ[a-z]*|spell[a-z]*|form|portal|message|text|email|escrib[a-z]*|mensaje|correo|letter|carta|bill|cuenta|factura|wrong (?:number|person|doctor|office)|${IDIOM_LAUGH}|${DENTAL}`;
 const ALLERGEN =
   'ate|eating|eaten|food|shrimp|shellfish|seafood|peanuts?|nuts?|bee|bees|sting|stung|wasp|hornet|medicine|medication|antibiotic[a-z]*|amoxicillin|penicillin|sulfa|new med[a-z]*|allerg[a-z]*|hives|ronchas|epi ?pen|epinephrine|camaron(?:es)?|mariscos|cacahuate[s]?|mani|nueces|picadura|pico|abeja|avispa|medicina|antibiotico[s]?|alergi[a-z]*|comer|comi|comio|breath[a-z]*|respir[a-z]*|throat|garganta|tongue|lengua|lips|labios';
+
+const FAINT_PAST =
+  'yesterday|ayer|last night|anoche|earlier|the other day|el otro dia|hace (?:un rato|unas horas|un par de horas)|this morning|esta manana|for a (?:second|moment|few seconds)|un (?:momento|segundo|ratito)';
+const FAINT_FINE =
+  '(?:fine|ok|okay|better|alright|normal|good) now|now (?:im |i am |i feel |feel |hes |shes |he is |she is |seems )?(?:fine|ok|okay|better|alright|normal)|came to (?:right away|quickly)|woke (?:up )?right (?:away|up)|(?:ahora|ya) (?:estoy|esta|me siento|se siente|se ve) bien|ya (?:desperto|reacciono)|ahora (?:bien|normal)|feel fine|me siento bien|estoy bien';
+/**
+ * A faint that is over ("fainted for a second yesterday, fine now"): be seen today (urgent),
+ * not a 911 call. Needs both a past time and "fine now", in either order.
+ */
+export const RESOLVED_FAINT = `(?:${FAINT_PAST})(?=.*\\b(?:${FAINT_FINE}))|(?:${FAINT_FINE})(?=.*\\b(?:${FAINT_PAST}))`;
+/** Near-fainting wording: the person has not (yet) lost consciousness. */
+export const NEAR_FAINT =
+  '(?:going to|gonna|about to|might|could|almost|nearly|feel like (?:i|im|he|she|hes|shes)|feels like (?:i|im|he|she|hes|shes)?|felt like (?:i|he|she)?|like (?:i|he|she) (?:might|could|would|was going to)) ?(?:pass out|faint|black out|collapse)|(?:va|voy|vas|iba|van|ibas) a (?:desmay[a-z]*|desvanec[a-z]*)|(?:siento|siente|sentia|sentir|senti) que (?:me|se|le) (?:va a |voy a |iba a )?(?:desmay[a-z]*|desvanec[a-z]*)|casi (?:me|se) (?:desmay[a-z]*|desvanec[a-z]*)|como que (?:me|se) (?:va a |voy a )?desmay[a-z]*|ganas de desmayar[a-z]*';
 
 const WORD_NUM: Readonly<Record<string, number>> = {
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
@@ -1075,11 +1096,8 @@ export const FAMILIES: readonly FamilyDef[] = [
     level: 'emergency',
     a: '(?:wont|cant|can not|cannot|couldnt|didnt|doesnt|will not|could not|unable to|hard to|not|isnt|wasnt|barely|wouldnt) (?:wake|waking|rouse|respond|responding|responsive|react|reacting|conscious)(?: up)?|(?:went|is|was|gone|goes|felt|feels|seems) (?:all )?(?:limp|floppy)|limp and|out cold|no (?:despierta|se despierta|responde|reacciona|abre los ojos|lo (?:puedo|podemos|pude|pudimos) despertar|la (?:puedo|podemos|pude|pudimos) despertar|(?:puedo|podemos|pude|pudimos) despertarl[oa])|collaps[a-z]*|se desplom[a-z]*|se (?:cayo|desvanecio) y (?:ya )?no|inconscien[a-z]*|unconscious|unresponsive|passed out|desmay[a-z]*|fainted|blacked out',
     unless:
-      'respond(?:ing)? to (?:the |my |his |her |your |our )?(?:texts?|emails?|messages?|calls?|treatment|medicine|medication|meds|antibiotics?|tylenol|ibuprofen|motrin|therapy|inhaler|steroids?)|(?:phone|computer|screen|app|portal|website|site|page|printer|doctor|office|pharmacy|insurance|nurse|staff) (?:[a-z]+ ){0,3}(?:respond|responding|unresponsive)|collapsed? (?:lung|vein|veins|disc|arch)|lung collaps[a-z]*|no (?:me |nos )?responde[n]? (?:el|la|los|mi|mis|a mis|al|a los) (?:telefono|correo|mensaje|mensajes|llamada|llamadas|doctor|doctora|oficina|tratamiento|medicina)|(?:going to|gonna|about to|might|could|almost|nearly|feel like (?:i|im)|feels like|felt like) (?:pass out|faint|black out|collapse)|casi me desmay[a-z]*|siento que me (?:voy a )?desmay[a-z]*|me voy a desmayar|drunk|borrach[a-z]*|hangover',
-    downgradeIfAll: [
-      'yesterday|ayer|last night|anoche|earlier|the other day|el otro dia|hace (?:un rato|unas horas|un par de horas)|this morning|esta manana|for a (?:second|moment|few seconds)|un (?:momento|segundo|ratito)',
-      '(?:fine|ok|okay|better|alright|normal|good) now|now (?:im|i am|i feel|feel|hes|shes|he is|she is|seems)? ?(?:fine|ok|okay|better|alright|normal)|came to (?:right away|quickly)|woke (?:up )?right (?:away|up)|(?:ahora|ya) (?:estoy|esta|me siento|se siente|se ve) bien|ya (?:desperto|reacciono)|ahora (?:bien|normal)|feel fine|me siento bien|estoy bien',
-    ],
+      `respond(?:ing)? to (?:the |my |his |her |your |our )?(?:texts?|emails?|messages?|calls?|treatment|medicine|medication|meds|antibiotics?|tylenol|ibuprofen|motrin|therapy|inhaler|steroids?)|(?:phone|computer|screen|app|portal|website|site|page|printer|doctor|office|pharmacy|insurance|nurse|staff) (?:[a-z]+ ){0,3}(?:respond|responding|unresponsive)|collapsed? (?:lung|vein|veins|disc|arch)|lung collaps[a-z]*|no (?:me |nos )?responde[n]? (?:el|la|los|mi|mis|a mis|al|a los) (?:telefono|correo|mensaje|mensajes|llamada|llamadas|doctor|doctora|oficina|tratamiento|medicina)|${NEAR_FAINT}|drunk|borrach[a-z]*|hangover`,
+    downgradeIf: RESOLVED_FAINT,
   },
   {
     // fall + can't get up
@@ -1258,7 +1276,7 @@ export const FAMILIES: readonly FamilyDef[] = [
     level: 'urgent',
     a: 'belly|stomach|abdomen|abdominal|tummy|gut|panza|barriga|estomago|vientre|pelvi[a-z]*|flank|costado|side',
     b: 'pain[a-z]*|hurt[a-z]*|ach(?:e|es|ing|y)|cramp[a-z]*|dolor|duele|duelen|colic[a-z]*|retorcijon[a-z]*',
-    window: 5,
+    window: 9,
     needClause:
       'severe|sever[ao]|worse|worsening|getting worse|peor|empeor[a-z]*|lower right|right lower|right side|lado derecho|derech[ao]|unbearable|insoportable|doubled over|doblad[ao]|fuerte|strong|intense|intens[ao]|terrible|horrible|constant|hard as a rock|rigid|dur[ao] como|fever|fiebre|vomit[a-z]*|blood|sangre',
     unless: 'side effects?|efectos secundarios|period|regla|menstrua[a-z]*|cramps? (?:again|every month)|mild|leve|poquito|a little|un poco|gas|hungry|hambre|ate too much|comi mucho|for (?:years|months)|desde hace (?:anos|meses)|stitch (?:from|when) running',

@@ -10,7 +10,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { operations } from '../../src/api/operations.js';
 import { DEMO_PERSONAS } from '../../src/backend/demo-data.js';
-import { launchBrowser, startServer, type RunningServer } from './support.js';
+import { launchBrowser, snap, startServer, type RunningServer } from './support.js';
 
 let server: RunningServer;
 let browser: Browser;
@@ -67,6 +67,7 @@ describe('demo site and API on different origins', () => {
     await page.getByLabel('Your reply').fill('Sent from the clinic site on another origin.');
     await page.getByRole('button', { name: 'Send reply' }).click();
     await page.getByText('Your reply was sent.').waitFor();
+    await snap(page, 'cross-origin-dana-replied');
 
     assert.ok(apiCalls.some((c) => c.startsWith('POST') && c.endsWith('/session')), 'signed in against the API origin');
     assert.ok(apiCalls.some((c) => c.startsWith('POST') && /\/threads\/[^/]+\/messages$/.test(c)), 'replied through the API origin');

@@ -10,7 +10,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { operations } from '../../src/api/operations.js';
 import { DEMO_PERSONAS } from '../../src/backend/demo-data.js';
-import { launchBrowser, startServer, type RunningServer } from './support.js';
+import { launchBrowser, snap, startServer, type RunningServer } from './support.js';
 
 let server: RunningServer;
 let browser: Browser;
@@ -86,6 +86,7 @@ describe('newbie: first sign-in to a staff reply', () => {
     await page.getByLabel('Your message').fill('Could you please renew my prescription? Thank you.');
     await page.getByRole('button', { name: 'Send message' }).click();
     await page.getByRole('heading', { name: 'Your message was sent' }).waitFor();
+    await snap(page, 'newbie-sent');
 
     const listed = await apiFromPage(page, operations.listThreads.method, LIST, { q: SUBJECT }, { 'X-Portal-CSRF': '1' });
     assert.equal(listed.status, 200);
@@ -113,6 +114,7 @@ describe('newbie: first sign-in to a staff reply', () => {
     await row.first().click();
     await page.getByText('Renewed: pick it up at Main Street Pharmacy tomorrow.').waitFor();
     await page.getByText('Dr. Maya Patel').first().waitFor();
+    await snap(page, 'newbie-reads-reply');
     const status = await apiFromPage(page, 'GET', operations.getInboxStatus.path);
     assert.equal((status.body as unknown as { unreadTotal: number }).unreadTotal, 0, 'opening the thread marked it read');
     await page.context().close();
@@ -134,6 +136,7 @@ describe('dana replies to Dr. Patel', () => {
     await replyBox.fill('Thank you, Dr. Patel. I will do that.');
     await page.getByRole('button', { name: 'Send reply' }).click();
     await page.getByText('Your reply was sent.').waitFor();
+    await snap(page, 'dana-replied');
     const open = (await server.staff('list-open-threads')) as { threads: Array<{ id: string }> };
     assert.ok(open.threads.some((t) => t.id === unread.id), "dana's reply waits for the office");
     await page.context().close();
@@ -156,6 +159,7 @@ describe('rory (messaging revoked)', () => {
     assert.equal(direct.body?.code, 'messaging-revoked');
     const draft = await apiFromPage(page, operations.saveDraft.method, operations.saveDraft.path.replace('{draftId}', 'rory-draft'), { threadId: null, category: null, fields: {}, subject: 'x', body: 'y', attachmentIds: [] }, { 'X-Portal-CSRF': '1' });
     assert.equal(draft.status, 403);
+    await snap(page, 'rory-inbox');
     // Reading is still allowed.
     const list = await apiFromPage(page, operations.listThreads.method, LIST, {}, { 'X-Portal-CSRF': '1' });
     assert.equal(list.status, 200);

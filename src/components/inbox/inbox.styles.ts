@@ -105,9 +105,6 @@ export const inboxStyles = css`
   }
   .rows {
     position: relative;
-    list-style: none;
-    margin: 0;
-    padding: 0;
     block-size: calc(var(--_n, 0) * var(--_row-h));
   }
   .row,

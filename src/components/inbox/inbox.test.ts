@@ -69,9 +69,11 @@ function provider(el: PortalInbox): PortalProvider {
 describe('<portal-inbox>', () => {
   // Lit dev-mode warnings (e.g. an update scheduled after an update) and console errors fail the test.
   const consoleMessages: string[] = [];
+  // eslint-disable-next-line no-console
   const original = { error: console.error, warn: console.warn };
   beforeEach(() => {
     consoleMessages.length = 0;
+    // eslint-disable-next-line no-console
     console.error = (...args: unknown[]) => consoleMessages.push(`error: ${args.join(' ')}`);
     console.warn = (...args: unknown[]) => {
       const text = args.join(' ');
@@ -79,6 +81,7 @@ describe('<portal-inbox>', () => {
     };
   });
   afterEach(async () => {
+    // eslint-disable-next-line no-console
     console.error = original.error;
     console.warn = original.warn;
     await setViewport({ width: 800, height: 600 });
@@ -208,7 +211,7 @@ describe('<portal-inbox>', () => {
     it('gives every row its real position and the list its real size', async () => {
       const el = await mount(createInboxFixture({ threads: 250 }));
       await listReady(el);
-      const items = $$(el, '[part~="list"] > li');
+      const items = $$(el, '[part~="list"] > [role="listitem"]');
       expect(items[0]!.getAttribute('aria-setsize')).to.equal('250');
       expect(items[0]!.getAttribute('aria-posinset')).to.equal('1');
       expect($(el, '[part~="list"]')!.getAttribute('aria-label')).to.equal('Conversations');
@@ -218,7 +221,7 @@ describe('<portal-inbox>', () => {
       const fixture = createInboxFixture({ threads: 10_000 });
       const el = await mount(fixture);
       await listReady(el);
-      const countRows = () => $$(el, '[part~="list"] > li').length;
+      const countRows = () => $$(el, '[part~="list"] > [role="listitem"]').length;
       expect(countRows()).to.be.lessThan(40);
       expect(root(el).querySelectorAll('*').length).to.be.lessThan(800);
       expect(fixture.client.calls.filter((c) => c === 'listThreads').length).to.equal(1);

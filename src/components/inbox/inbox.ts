@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { toPortalError, type PortalError } from '../../api/errors.js';
@@ -424,9 +425,10 @@ export class PortalInbox extends PortalElement {
     const tabStop = active >= range.start && active < range.end ? active : this.#focusInList ? active : range.start;
     return html`<div class="list-region">
         <div class="scroller">
-          <ul
+          <div
             class="rows"
             part="list"
+            role="list"
             aria-label=${t.term('inbox.list.label')}
             ${cssProps({ '--_n': total })}
             @keydown=${this.#onListKeydown}
@@ -439,7 +441,7 @@ export class PortalInbox extends PortalElement {
               (index) => index,
               (index) => this.#renderRow(index, total, index === tabStop),
             )}
-          </ul>
+          </div>
           <div class="row-probe" aria-hidden="true"></div>
         </div>
       </div>
@@ -456,9 +458,11 @@ export class PortalInbox extends PortalElement {
   #renderRow(index: number, total: number, tabStop: boolean): TemplateResult {
     const thread = this.#threads[index];
     const unread = thread?.unreadCount ?? 0;
-    return html`<li
+    // div + explicit roles: WebKit drops list semantics from a <ul> styled with list-style: none.
+    return html`<div
       class="row ${unread > 0 ? 'unread' : ''} ${thread ? '' : 'placeholder'}"
       part="item"
+      role="listitem"
       aria-setsize=${total}
       aria-posinset=${index + 1}
       ${cssProps({ '--_i': index })}
@@ -468,11 +472,11 @@ export class PortalInbox extends PortalElement {
         class="row-button"
         data-index=${index}
         tabindex=${tabStop ? 0 : -1}
-        aria-disabled=${thread ? nothing : 'true'}
+        aria-disabled=${ifDefined(thread ? undefined : 'true')}
       >
         ${thread ? this.#renderRowContent(thread) : html`<span class="row-loading">${this.localize.term('inbox.row.loading')}</span>`}
       </button>
-    </li>`;
+    </div>`;
   }
 
   #renderRowContent(thread: ThreadSummary): TemplateResult {
@@ -799,7 +803,7 @@ export class PortalInbox extends PortalElement {
         ? html`<p class="thread-meta hint">
               ${this.#categoryLabel(detail.category)} · ${t.term('inbox.thread.count', detail.messages.length)}
             </p>
-            <ol class="messages" role="list" aria-label=${t.term('inbox.thread.messages')}>
+            <ol class="messages" aria-label=${t.term('inbox.thread.messages')}>
               ${repeat(
                 detail.messages,
                 (message) => message.id,
@@ -838,7 +842,7 @@ export class PortalInbox extends PortalElement {
     const t = this.localize;
     return html`<div class="attachments">
       <p class="attachments-title">${t.term('inbox.attachments')}</p>
-      <ul role="list">
+      <ul>
         ${attachments.map((attachment) => {
           const busy = this.#downloading.has(attachment.id);
           const error = this.#downloadErrors.get(attachment.id);

@@ -205,6 +205,15 @@ export class ReplyForm implements ReactiveController {
     if (!threadId || !client || this.#send.busy || this.#dialog.isOpen) return;
 
     // Safety first: an emergency is answered before anything else.
+    // Awaited only while the classifier chunk is still loading, so a loaded form stays
+    // synchronous up to the send guard (a double click must not slip in between).
+    if (!this.#triage.loaded) {
+      try {
+        await this.#triage.ready;
+      } catch {
+        return; // the classifier could not load: never send unclassified (the patient can retry)
+      }
+    }
     this.#triage.evaluateNow();
     if (this.#triage.needsEmergencyConfirmation) {
       const choice = await this.#dialog.open();

@@ -12,8 +12,28 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { TriageStamp } from '../../api/schemas.js';
-import { classifyMessage } from '../../triage/index.js';
 import type { TriageLevel, TriageReason } from '../../triage/types.js';
+
+type Classifier = typeof import('../../triage/index.js');
+
+/**
+ * The classifier's lexicons are the largest part of compose, so they load in
+ * their own chunk as soon as a compose or reply form appears — long before a
+ * patient can finish typing. Send paths `await triage.ready` before
+ * `evaluateNow()`, so nothing is ever sent unclassified.
+ */
+let classifier: Classifier | undefined;
+let loading: Promise<Classifier> | undefined;
+function loadClassifier(): Promise<Classifier> {
+  loading ??= import('../../triage/index.js').then(
+    (module) => (classifier = module),
+    (error: unknown) => {
+      loading = undefined; // a failed chunk load is retried on the next attempt
+      throw error;
+    },
+  );
+  return loading;
+}
 
 export interface TriageControllerOptions {
   /** Everything the patient wrote that staff will read (subject, body, field values). */
@@ -41,6 +61,27 @@ export class TriageController implements ReactiveController {
     this.#host = host;
     this.#options = options;
     host.addController(this);
+  }
+
+  hostConnected() {
+    // Start loading now; re-check whatever was typed (or restored) meanwhile.
+    void loadClassifier().then(
+      () => {
+        this.#lastText = '\u0000';
+        this.evaluateNow();
+      },
+      () => undefined,
+    );
+  }
+
+  /** The classifier is loaded: `evaluateNow()` gives a real answer synchronously. */
+  get loaded(): boolean {
+    return classifier !== undefined;
+  }
+
+  /** Resolves when the classifier is loaded; Send awaits it. Rejects if the chunk cannot load. */
+  get ready(): Promise<void> {
+    return loadClassifier().then(() => undefined);
   }
 
   hostDisconnected() {
@@ -82,6 +123,8 @@ export class TriageController implements ReactiveController {
     clearTimeout(this.#timer);
     this.#timer = undefined;
     const text = this.#options.text();
+    if (!classifier) return { level: this.level, reasons: this.reasons }; // hostConnected re-runs this on load
+    const { classifyMessage } = classifier;
     if (text !== this.#lastText) {
       this.#lastText = text;
       const result = text.trim()
