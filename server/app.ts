@@ -15,7 +15,7 @@ import { openDatabase, type Database, type DatabaseOptions } from './db.js';
 import { createPortalServer, type ServerConfig } from './http-server.js';
 import { argon2Hasher, type Argon2Params } from './passwords.js';
 import { PgBlobStore, PgStore } from './pg-store.js';
-import { runStaffCommand, type StaffContext } from './staff.js';
+import { runStaffCommand, StaffUsageError, type StaffContext } from './staff.js';
 
 export interface AppOptions {
   database: DatabaseOptions;
@@ -108,6 +108,9 @@ export async function createApp(options: AppOptions): Promise<App> {
   });
 
   const wipe = async () => {
+    if ((options.seed ?? 'demo') !== 'demo') {
+      throw new StaffUsageError('reset-demo deletes every patient and message: it only runs on a demo database (PORTAL_SEED=demo).');
+    }
     await db.exec(`TRUNCATE ${DATA_TABLES.join(', ')} RESTART IDENTITY CASCADE`);
     if (files) {
       for (const entry of await readdir(files.dir)) {

@@ -12,7 +12,7 @@
  * Serving a file back (owner only, `Content-Disposition: attachment`, `nosniff`,
  * sandboxing CSP) is the backend's `downloadAttachment` + `http.ts`.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import type { IncomingMessage } from 'node:http';
@@ -132,7 +132,7 @@ export class FileBlobStore implements BlobStore {
 
   #path(key: string): string {
     if (!KEY.test(key)) throw new Error('Invalid blob key.');
-    const name = createHash('sha256').update(this.#secret).update(key).digest('hex');
+    const name = createHmac('sha256', this.#secret).update(key).digest('hex');
     return join(this.dir, name.slice(0, 2), `${name.slice(2)}.bin`);
   }
 

@@ -167,8 +167,9 @@ export function createPortalServer(deps: PortalServerDeps): Server {
 
   function clientKey(req: IncomingMessage): string {
     if (config.trustProxy) {
-      const first = String(req.headers['x-forwarded-for'] ?? '').split(',')[0]!.trim();
-      if (first && first.length <= 64) return first;
+      // The last entry is the one our proxy added; earlier ones are whatever the client claimed.
+      const last = String(req.headers['x-forwarded-for'] ?? '').split(',').at(-1)!.trim();
+      if (last && last.length <= 64) return last;
     }
     return req.socket.remoteAddress ?? 'unknown';
   }

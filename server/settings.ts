@@ -35,7 +35,8 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): Settings 
   const url = env.DATABASE_URL || undefined;
   const sameSite = (env.COOKIE_SAMESITE ?? 'Lax').toLowerCase();
   if (!['lax', 'strict', 'none'].includes(sameSite)) throw new Error('COOKIE_SAMESITE must be Lax, Strict or None.');
-  const seed = env.PORTAL_SEED ?? 'demo';
+  // Demo personas have published passwords: never seed them into a real database unless asked.
+  const seed = env.PORTAL_SEED || (url ? 'clinic' : 'demo');
   if (!['demo', 'clinic', 'none'].includes(seed)) throw new Error('PORTAL_SEED must be demo, clinic or none.');
   const attachmentsDir = env.PORTAL_ATTACHMENTS_DIR || (url ? undefined : join(DATA_DIR, 'attachments'));
   const secure = env.COOKIE_SECURE === undefined || env.COOKIE_SECURE === '' ? undefined : flag('COOKIE_SECURE', false);

@@ -132,7 +132,7 @@ export class SessionLifecycle {
   constructor(delegate: SessionLifecycleDelegate, options: SessionLifecycleOptions = {}) {
     this.#delegate = delegate;
     this.clock = options.clock ?? systemClock;
-    this.#channelName = options.channelName === undefined ? null : options.channelName;
+    this.#channelName = options.channelName === undefined ? DEFAULT_CHANNEL_NAME : options.channelName;
     this.#activityTarget =
       options.activityTarget === undefined ? (typeof document === 'undefined' ? null : document) : options.activityTarget;
     this.#intervalMs = Math.max(1_000, options.keepAliveIntervalMs ?? DEFAULT_KEEP_ALIVE_INTERVAL_MS);

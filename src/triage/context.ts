@@ -267,7 +267,7 @@ export const OTHER_PERSON = rx(
   `(?:(?:my|mi|mis|his|her|our|nuestra|nuestro|su|sus|a|the) (?:late |older |younger |[a-z]+ )?)?(?:${RELATIVE_ELDER})(?:s|es)?`,
 );
 export const OTHER_PAST = rx(
-  'had|has had|have had|died|passed away|passed on|passed (?:from|of|due to|because of)|lost (?:him|her|them) to|suffered|was diagnosed|got diagnosed|tuvo|tuvieron|murio|fallecio|fallecieron|sufrio|sufrieron|le dio|les dio|padecio|padece|padecen|diagnosticaron|diagnosticado|diagnosticada',
+  '(?<!(?:ever|never) )had|has had|have had|died|passed away|passed on|passed (?:from|of|due to|because of)|lost (?:him|her|them) to|suffered|was diagnosed|got diagnosed|tuvo|tuvieron|murio|fallecio|fallecieron|sufrio|sufrieron|le dio|les dio|padecio|padece|padecen|diagnosticaron|diagnosticado|diagnosticada',
 );
 
 /** Immediately before the match: "since my", "after my" (the event is the reference point, in the past). */
@@ -281,7 +281,7 @@ export const PRESENT_STRONG = rx(STRONG_SRC);
 /** Present/recent cues: the symptom is happening now (overrides history when they sit between cue and match). */
 export const PRESENT_ANY = rx(
   `${STRONG_SRC}|` +
-    'now|right now|currently|today|tonight|this morning|this afternoon|this evening|again|still|just|i have|ive got|ive been|im having|i am having|im|i am|i feel|i keep|started|starting|ahora|ahorita|hoy|esta manana|esta tarde|esta noche|otra vez|de nuevo|todavia|aun|tengo|me duele|estoy|siento|empezo|empece|acaba de|acabo de|anoche|last night|yesterday|ayer|and now|y ahora',
+    'now|right now|currently|today|tonight|this morning|this afternoon|this evening|again|still|just|i have|ive got|ive been|im having|i am having|im|i am|i feel|i keep|started|starting|ahora|ahorita|hoy|esta manana|esta tarde|esta noche|otra vez|de nuevo|todavia|aun|tengo|me duele|estoy|siento|empezo|empece|acaba de|acabo de|anoche|last night|yesterday|ayer|and now|y ahora|(?:he|she|they) (?:has|is|are|keeps|says)|hes|shes|theyre|(?:is|are) (?:having|getting)|(?:esta|estan) (?:teniendo|con)|tiene|le duele',
 );
 
 /** Hypothetical / informational framing: "what should I do if", "signs of a stroke", "risk of". */

@@ -318,13 +318,30 @@ interface Near {
   readonly m: RegExpExecArray;
 }
 
+/** Number of words in `text` (runs of a-z0-9). */
+function wordCount(text: string): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const w = (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+    if (w && !inWord) n++;
+    inWord = w;
+  }
+  return n;
+}
+
+/** Longest multi-word phrase a concept may be; widens the search so the window counts words *between* concepts. */
+const PHRASE_SLACK = 6;
+
 /**
- * Matches of `re` near the anchor [s, e) (same clause, within the window), nearest first,
- * skipping any whose gap to the anchor holds a negation ("throat is not swelling").
+ * Matches of `re` near the anchor [s, e): same clause, at most `window` words between them,
+ * nearest first, skipping any whose gap to the anchor holds a negation ("throat is not swelling").
  */
 function near(doc: Doc, re: RegExp, s: number, e: number, fam: CompiledFamily, cs: number, ce: number): Near[] {
   const text = doc.norm.text;
-  const [lo, hi] = windowAround(doc.words, s, e, fam.def.window ?? DEFAULT_WINDOW, cs, ce);
+  const w = fam.def.window ?? DEFAULT_WINDOW;
+  const [lo, hi] = windowAround(doc.words, s, e, w + PHRASE_SLACK, cs, ce);
   if (hi <= lo) return [];
   const out: Near[] = [];
   for (const m of scan(re, text.slice(lo, hi))) {
@@ -333,6 +350,7 @@ function near(doc: Doc, re: RegExp, s: number, e: number, fam: CompiledFamily, c
     if (be > s && bs < e) continue; // overlaps the anchor
     if (fam.def.bAfter && bs < e) continue;
     const gap = bs >= e ? text.slice(e, bs) : text.slice(be, s);
+    if (wordCount(gap) > w) continue;
     if (isNegated(gap, text.slice(Math.max(e, be), ce))) continue;
     out.push({ s: bs, e: be, m });
   }
@@ -461,6 +479,9 @@ export function classifyMessage(text: string, options?: TriageOptions): TriageRe
     const heart = byCode.get('palpitations') ?? byCode.get('abnormal-heart-rate');
     if (heart && byCode.has('near-fainting')) add({ ...heart, level: 'emergency', code: 'cardiac-warning' });
     // Hives or an allergic reaction plus wheezing or faintness is anaphylaxis until proven otherwise.
+    // Severe pain with faintness may be internal bleeding or shock.
+    const pain = byCode.get('severe-pain');
+    if (pain && byCode.has('near-fainting')) add({ ...pain, level: 'emergency', code: 'pain-with-faintness' });
     const allergy = byCode.get('allergic-reaction');
     if (allergy && ['asthma-attack', 'near-fainting', 'dizziness', 'vomiting-dehydration'].some((c) => byCode.has(c))) {
       add({ ...allergy, level: 'emergency', code: 'severe-allergic-reaction' });

@@ -3,7 +3,7 @@
  * lowercase, no accents, apostrophes removed ("can't" → "cant", "I'm" → "im"),
  * common misspellings of key words already corrected.
  */
-import { NEAR_FAINT, RESOLVED_FAINT } from './lexicon-shared.js';
+import { ADHERENCE, NEAR_FAINT, RESOLVED_FAINT } from './lexicon-shared.js';
 import type { SignalDef } from './types.js';
 
 const POSS = '(?:my|his|her|their|the|our|your|a)';
@@ -129,7 +129,7 @@ export const EN_SIGNALS: readonly SignalDef[] = [
       'thoughts of (?:dying|death|killing|hurting)',
     ],
     unless:
-      '(?:die|dead|died) (?:of|from) (?:embarrassment|shame|boredom|laughter|laughing|curiosity)|to die for|die laughing|prevention|hotline|lifeline|awareness|screening|questionnaire|form',
+      '(?:die|dead|died) (?:of|from) (?:embarrassment|shame|boredom|laughter|laughing|curiosity)|to die for|die laughing|prevention|hotline|lifeline|awareness|screening|questionnaire|form|shav[a-z]*|cooking|chopping|slicing|kitchen|accident[a-z]*|by mistake|on (?:a|the|some) (?:glass|can|knife|paper|metal|nail)|while (?:working|cutting|cooking|gardening)',
   },
   {
     code: 'feels-like-dying',
@@ -158,7 +158,7 @@ export const EN_SIGNALS: readonly SignalDef[] = [
       'too (?:much|many) (?:fentanyl|heroin|oxy[a-z]*|opioids?|xanax|insulin)|(?:fentanyl|heroin) (?:and|he|she) (?:wont|isnt|not)',
       'narcan|naloxone (?:now|given|used|to)',
     ],
-    unless: 'prevention|kit for|training|class|lock(?:ed)? up|childproof',
+    unless: `${ADHERENCE}|prevention|kit for|training|class|lock(?:ed)? up|childproof`,
   },
   {
     code: 'severe-bleeding',
@@ -309,7 +309,7 @@ export const EN_SIGNALS: readonly SignalDef[] = [
       '(?:burning up|febrile)',
     ],
     unless:
-      'low grade|lowgrade|slight fever|mild fever|99\\.|fever blister|hay fever|fever is gone|fever went away|fever broke',
+      'low grade|lowgrade|slight fever|mild fever|99\\.|fever blister|hay fever|fever is gone|fever went away|fever broke|(?:no|without (?:a |any )?|not (?:running )?a|never (?:had|ran) a|hasnt had (?:a |any )?|doesnt have (?:a |any )?) (?:fever|temp|temperature)|fever free|sin fiebre',
   },
   {
     code: 'time-sensitive-med-out',
@@ -450,7 +450,7 @@ export const EN_SIGNALS: readonly SignalDef[] = [
       'heart (?:is )?(?:racing|pounding|beating (?:really |very |so |super )?(?:fast|hard|irregular[a-z]*)|fluttering|skipping|flip flopping|jumping)',
       'palpitations|racing heart|irregular heartbeat|afib (?:[a-z0-9]+ ){0,3}(?:again|racing|fast)',
     ],
-    unless: 'history of|years ago|last year|for years',
+    unless: 'history of|years ago|last year|for years|lol|lmao|haha[a-z]*|jk|(?:just )?thinking (?:about|of)|nervous|excited|anxious about|when i saw|the bill|my crush|in love',
   },
   {
     code: 'medication-error',

@@ -866,9 +866,9 @@ export interface FamilyDef {
 // ── word classes ──
 const CHEST = 'chest|pecho|sternum|breastbone|breast bone|esternon';
 const HURT_EN =
-  'pains?|painful|hurts?|hurting|hurted|ach(?:e|es|ing|y)|sore|discomfort|pressure|tight|tighter|tightness|tightening|squeez[a-z]*|heavy|heaviness|crush[a-z]*|burning|stabb?[a-z]*|sharp|elephant|pinch[a-z]*|clench[a-z]*';
+  'pains?|painful|hurts?|hurting|hurted|ach(?:e|es|ing|y)|sore|discomfort|pressure|tight|tighter|tightness|tightening|squeez[a-z]*|heavy|heaviness|crush[a-z]*|burning|stabb?[a-z]*|sharp|elephant|pinch[a-z]*|clench[a-z]*|vise|vice|grabb?[a-z]*|clutch[a-z]*|holding (?:his|her|my)|rubbing';
 const HURT_ES =
-  'duel[e]n?|dolia|dolor|dolores|adolorid[ao]|presion|opresion|oprim[a-z]*|aprieta|apret[a-z]*|pesad[ao]|peso|elefante|arde|ardor|quema|punza[a-z]*|punzada[s]?|molest[a-z]*|piedra|piquete[s]?';
+  'duel[e]n?|dolia|dolor|dolores|adolorid[ao]|presion|opresion|oprim[a-z]*|aprieta|apret[a-z]*|pesad[ao]|peso|elefante|arde|ardor|quema|punza[a-z]*|punzada[s]?|molest[a-z]*|piedra|piquete[s]?|agarr[a-z]*|sobando(?:se)?|tomandose';
 const BREATH = 'breath|breaths|breathe|breathing|breathin|respir[a-z]*|aliento';
 const HARD_TO =
   'cant|cannot|can not|couldnt|could not|unable|hard|harder|difficult|difficulty|dificil|dificultad|struggl[a-z]*|gasp[a-z]*|trouble|labou?red|short|shortness|catch|barely|hardly|fight[a-z]*|noisy|rapid|shallow|raspy|weird|funny|strange|fast|stopp?[a-z]*|dejo|cuesta|costaba|batall[a-z]*|falta|faltaba|ahog[a-z]*|agitad[ao]|entrecortad[ao]|rar[ao]|rapido|no puedo|no puede|no pude|no pudo|no podia|apenas|casi no';
@@ -876,7 +876,7 @@ const BLUE =
   'blue|bluish|blueish|purple|purplish|gray|grey|grayish|greyish|dusky|ashen|morad[ao]s?|azul|azules|azulad[ao]s?|gris|grises|grisace[ao]s?|cenizo[s]?';
 const FACE_PART = 'face|cara|mouth|boca|smile|sonrisa|lip|lips|labio|labios|eyelid|parpado|cheek|cachete|mejilla';
 const FACE_DEFORM =
-  'droop[a-z]*|sag[a-z]*|crooked|lopsided|uneven|numb|numbness|went dead|chuec[ao]|torcid[ao]|dormid[ao]|durmio|entum[a-z]*|adormec[a-z]*|paraliz[a-z]*|paralyz[a-z]*|colgad[ao]|colgando|ladead[ao]|desviad[ao]|jalad[ao]|pulled to one side|sin fuerza';
+  'droop[a-z]*|sag[a-z]*|crooked|lopsided|uneven|numb|numbness|went dead|(?:isnt|is not|not|wont|stopped|doesnt) mov(?:e|ing)|(?:cant|cannot|couldnt) (?:move|smile)|no (?:se )?(?:le |me )?mueve|no (?:la |lo )?(?:puede|puedo) mover|frozen|froze|congelad[ao]|chuec[ao]|torcid[ao]|dormid[ao]|durmio|entum[a-z]*|adormec[a-z]*|paraliz[a-z]*|paralyz[a-z]*|colgad[ao]|colgando|ladead[ao]|desviad[ao]|jalad[ao]|pulled to one side|sin fuerza';
 const SPEECH = 'speech|speak|speaking|spoke|talk|talks|talking|talked|words|word|voice|habl[a-z]*|palabras|voz';
 const SPEECH_WRONG =
   'slurr[a-z]*|garbl[a-z]*|jumbl[a-z]*|gibberish|nonsense|not making (?:any )?sense|wasnt making (?:any )?sense|isnt making (?:any )?sense|no tiene sentido|sin sentido|arrastr[a-z]*|trab[a-z]*|enredad[a-z]*|incoheren[a-z]*|(?:cant|couldnt|could not|cannot) understand|no (?:se )?(?:le |me )?(?:entiende|entendia|entendemos)';
@@ -884,7 +884,7 @@ const SPEECH_WRONG =
 const SPEECH_ODD = 'wrong|strange|weird|funny|thick|mixed up|all mixed|rar[ao]|raras|mocha|torpe|off|drunk|borrach[ao]';
 const LIMB = 'arm|arms|leg|legs|hand|hands|side|foot|brazo|brazos|pierna|piernas|mano|manos|lado|pie';
 const LIMB_WEAK =
-  'weak|weakness|numb|numbness|limp|dead|heavy|paraly[a-z]*|paraliz[a-z]*|gave out|giving out|wont move|not moving|useless|debil[a-z]*|dormid[ao]|durmio|entum[a-z]*|adormec[a-z]*|sin fuerza|no (?:lo |la |los |las )?(?:puedo|puede|podia) (?:mover|levantar|sentir)|no (?:siento|siente)|(?:cant|cannot|couldnt|can not|unable to) (?:move|lift|raise|feel|use|grip)';
+  'weak|weakness|numb|numbness|limp|dead|heavy|se (?:le|me) fue (?:la )?fuerza|(?:perdi|perdio) (?:la )?fuerza|no (?:tiene|tengo) fuerza|lost (?:the |all )?(?:strength|feeling|use)|no strength|paraly[a-z]*|paraliz[a-z]*|gave out|giving out|wont move|not moving|useless|debil[a-z]*|dormid[ao]|durmio|entum[a-z]*|adormec[a-z]*|sin fuerza|no (?:lo |la |los |las )?(?:puedo|puede|podia) (?:mover|levantar|sentir)|no (?:siento|siente)|(?:cant|cannot|couldnt|can not|unable to) (?:move|lift|raise|feel|use|grip)';
 const ONE_SIDED =
   'sudden[a-z]*|all of a sudden|out of nowhere|de repente|de golpe|repentin[a-z]*|one side|un lado|left|right(?! (?:now|away|after|before|here|there|back|then))|izquierd[ao]|derech[ao]|face|cara|speech|slurr[a-z]*|droop[a-z]*|habla|hablar|boca|chuec[ao]';
 const BLEED =
@@ -918,6 +918,13 @@ export const RESOLVED_FAINT = `(?:${FAINT_PAST})(?=.*\\b(?:${FAINT_FINE}))|(?:${
 /** Near-fainting wording: the person has not (yet) lost consciousness. */
 export const NEAR_FAINT =
   '(?:going to|gonna|about to|might|could|almost|nearly|feel like (?:i|im|he|she|hes|shes)|feels like (?:i|im|he|she|hes|shes)?|felt like (?:i|he|she)?|like (?:i|he|she) (?:might|could|would|was going to)) ?(?:pass out|faint|black out|collapse)|(?:va|voy|vas|iba|van|ibas) a (?:desmay[a-z]*|desvanec[a-z]*)|(?:siento|siente|sentia|sentir|senti) que (?:me|se|le) (?:va a |voy a |iba a )?(?:desmay[a-z]*|desvanec[a-z]*)|casi (?:me|se) (?:desmay[a-z]*|desvanec[a-z]*)|como que (?:me|se) (?:va a |voy a )?desmay[a-z]*|ganas de desmayar[a-z]*';
+
+/** Getting better: "the swelling is almost gone", "ya casi no me duele". */
+const HEALING =
+  '(?:almost|nearly|mostly|pretty much) (?:gone|healed|better|back to normal)|going down|getting better|improving|healing (?:well|fine|nicely)|casi (?:se (?:me |le )?quito|sano|desaparecio|no)|mejorando|ya casi|ya (?:se ve|esta) mejor';
+/** Taking medicines as usual ("took all my pills this morning like usual"). */
+export const ADHERENCE =
+  'like (?:usual|always|normal|i always do|im supposed to|i should)|as (?:usual|always|normal)|supposed to|on schedule|como siempre|de costumbre|como de costumbre|como me toca|(?:morning|evening|night|bedtime|daily) (?:pills|meds|dose|doses|medications)|do i (?:take|need)|should i (?:take|also)|the new one|la nueva|el nuevo';
 
 const WORD_NUM: Readonly<Record<string, number>> = {
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
@@ -1075,7 +1082,7 @@ export const FAMILIES: readonly FamilyDef[] = [
     level: 'emergency',
     a: VOMIT_COUGH,
     b: 'blood|bloody|sangre|sangr[a-z]*|coffee grounds?|cafe molido|asientos de cafe|posos de cafe',
-    window: 3,
+    window: 5,
     unless: `blood (?:test|work|draw|pressure|sugar)|analisis|examen de sangre|${DENTAL}`,
     downgradeIf: 'streak[a-z]*|tinged|specks?|spots?|a little|bit of|tiny|pink|hilit[oa]s?|poquit[ao]|rayitas|pintit[ao]s|puntitos|nose|nariz|gums|encias|dry throat',
   },
@@ -1126,12 +1133,17 @@ export const FAMILIES: readonly FamilyDef[] = [
       '(?:dont|do not|no longer|doesnt|does not|didnt|did not) (?:really )?(?:want|wanna|wish) (?:to )?(?:be (?:here|alive|around)|live|exist|wake up|go on|keep going|keep living|continue living)',
       '(?:want|wanna|wanted|wish|wishing|ready|going|gonna|plan|planning|thinking (?:of|about)|thought (?:of|about)|considering|tempted|urge) (?:to )?(?:just )?(?:end (?:it|it all|things|everything|my life|this|my own life)|ending (?:it|it all|things|everything|my life)|kill(?:ing)? (?:my ?self|me)|die|dying|be dead|not (?:be here|wake up|exist|be alive)|disappear (?:forever|for good)|sleep forever|never wake up|tak(?:e|ing) my (?:own )?life|hurt(?:ing)? my ?self|harm(?:ing)? my ?self)',
       '(?:nobody|no one|noone|no body) (?:would|will|is going to|gonna|is gonna) (?:miss|care|notice)',
-      'better off (?:without me|dead|if i (?:was|were|wasnt|werent) (?:gone|dead|here|around))',
+      'better (?:off )?(?:without me|dead|if i (?:just )?(?:was|were|wasnt|werent|disappeared|died|left|didnt exist|was gone|were gone|wasnt here|werent here|wasnt around))',
+      'disappear(?:ed|ing)? (?:for good|forever|for ever)|desaparecer para siempre',
+      '(?:use|turn|point|pointing|put|putting) (?:it|them|the gun|a gun|my gun|the knife|a knife) (?:on|at|against|to) (?:my ?self|me|my head)|(?:going to|gonna|will|want to|about to|plan to) (?:hurt|harm|kill|shoot|cut|hang) (?:my ?self|me)',
+      '(?:pills|meds|rope|gun|knife) (?:are |is )?(?:ready|lined up|counted out|all set)|(?:pastillas|pildoras|cuerda|pistola) (?:ya )?(?:listas?|preparadas?)',
+      '(?:no le (?:encuentro|veo|hallo)|ya no tiene|no tiene|sin) (?:ningun )?(?:sentido|caso) (?:a )?(?:la vida|mi vida|vivir|seguir)|la vida no tiene sentido|(?:no tiene|no le veo) caso (?:vivir|seguir)',
       '(?:saving|saved|stockpil[a-z]*|hoard[a-z]*|collecting|stashing|stashed) (?:up )?(?:all )?(?:of )?(?:my |his |her |the )?(?:pills|meds|medication|medications|tablets|sleeping pills|painkillers)',
       '(?:cut|slit|slash[a-z]*|cutting|slitting) (?:my |his |her )?(?:wrists?|veins|thighs)',
       '(?:hang|hanging|shoot|shooting) (?:my ?self|him ?self|her ?self)|jump(?:ing)? off (?:a |the )?(?:bridge|roof|building|overpass|balcony)',
       '(?:gun|pistol|knife|rope|razor|blade)s? (?:[a-z]+ ){0,3}(?:to|at|against|around) (?:my|his|her) (?:head|throat|wrists?|neck)',
-      '(?:tired|sick) of (?:living|being alive|life)|(?:no|not any|dont see (?:the|a|any)) (?:point|reason) (?:in|to|for|of) (?:living|live|going on|life|being alive|being here)',
+      '(?:tired|sick) of (?:living|being alive|life)|(?:no|not any|dont see (?:the|a|any)|whats the) (?:point|reason) (?:(?:in|to|for|of) )?(?:living|live|going on|life|being alive|being here|staying alive)',
+      '(?:rather|prefer(?:red)? to|would prefer to) (?:just )?(?:be dead|die|not (?:be alive|wake up|exist|be here))|(?:prefiero|preferiria|quisiera) (?:estar )?muert[ao]',
       '(?:overdose|od) on purpose|on purpose (?:took|swallowed|overdosed)',
       '(?:ganas|deseos) de (?:morir(?:me)?|matarme|desaparecer|no (?:vivir|despertar)|quitarme la vida|ya no (?:vivir|estar))',
       '(?:quiero|quisiera|deseo|pienso|pensando en|pensado en|voy a|me voy a|planeo|estoy pensando(?: en)?|he pensado(?: en)?) (?:en )?(?:morir(?:me)?|matarme|suicidarme|quitarme la vida|acabar con (?:todo|mi vida)|desaparecer|no despertar|dejar de vivir|terminar con (?:todo|mi vida)|hacerme dano|cortarme)',
@@ -1154,7 +1166,7 @@ export const FAMILIES: readonly FamilyDef[] = [
     window: 6,
     bAfter: true,
     unless:
-      'as prescribed|as directed|like (?:you|the doctor|dr [a-z]+|my doctor) (?:said|told)|on time|(?:every|each) (?:day|morning|night|evening)|daily|with (?:breakfast|food|water|dinner|meals)|todos los dias|cada (?:dia|manana|noche)|como me (?:dijo|indico|receto|dijeron)|a tiempo|con (?:comida|el desayuno|la cena|agua)|for the (?:day|week)|(?:finished|completed|done with|termine|acabe) (?:all )?(?:of )?(?:my |the |el |los |la )?(?:antibiotic|antibiotics|course|antibiotico|antibioticos|tratamiento)|(?:whole|entire|all) (?:course|week|month|time|day)|todo el (?:tratamiento|mes|dia)|toda la (?:semana|caja de antibiotico)|water|agua|juice|jugo|milk|leche|gatorade|pedialyte|electrolyte|suero|prep|preparacion|vitamins? (?:every|daily)',
+      `${ADHERENCE}|as prescribed|as directed|like (?:you|the doctor|dr [a-z]+|my doctor) (?:said|told)|on time|(?:every|each) (?:day|morning|night|evening)|daily|with (?:breakfast|food|water|dinner|meals)|todos los dias|cada (?:dia|manana|noche)|como me (?:dijo|indico|receto|dijeron)|a tiempo|con (?:comida|el desayuno|la cena|agua)|for the (?:day|week)|(?:finished|completed|done with|termine|acabe) (?:all )?(?:of )?(?:my |the |el |los |la )?(?:antibiotic|antibiotics|course|antibiotico|antibioticos|tratamiento)|(?:whole|entire|all) (?:course|week|month|time|day)|todo el (?:tratamiento|mes|dia)|toda la (?:semana|caja de antibiotico)|water|agua|juice|jugo|milk|leche|gatorade|pedialyte|electrolyte|suero|prep|preparacion|vitamins? (?:every|daily)`,
   },
   {
     // airway swelling: throat/tongue/lips × swelling/closing/tight
@@ -1199,6 +1211,15 @@ export const FAMILIES: readonly FamilyDef[] = [
     unless: 'usual|normal|typical|like my (?:usual|normal|other)|de siempre|como siempre|las de siempre|hangover|cruda|caffeine|cafeina|worst part|lo peor',
   },
   {
+    // tearing / ripping pain (aortic dissection)
+    code: 'severe-pain-tearing',
+    level: 'emergency',
+    a: 'pain|dolor',
+    b: 'tearing|ripping|torn|desgarr[a-z]*|como si (?:me )?(?:rompieran|desgarraran)',
+    window: 3,
+    unless: 'muscle|musculo|ligament|ligamento|acl|meniscus|menisco|rotator|tendon|knee|rodilla|shoulder|hombro|ankle|tobillo|history|years',
+  },
+  {
     // fever in a baby under 3 months (any fever word, or ≥ 100.4 °F / 38 °C)
     code: 'infant-fever',
     level: 'emergency',
@@ -1223,6 +1244,15 @@ export const FAMILIES: readonly FamilyDef[] = [
     a: 'fever|fevers|feverish|febrile|fiebre|fiebres|calentura|afiebrad[ao]|febril|burning up|running a temp|temperatura alta|high temp[a-z]*',
     unless:
       'low grade|lowgrade|slight|mild|leve|poquita|febricula|hay fever|fever blisters?|cold sores?|fiebre del heno|yellow fever|fiebre amarilla|scarlet|valley fever|(?:fever|fiebre|calentura) (?:is |has |ya )?(?:gone|broke|went away|went down|came down|resolved|has broken|is down|se (?:le |me )?(?:quito|fue|bajo)|paso|cedio)|se (?:le |me )?(?:quito|fue|bajo) la (?:fiebre|calentura)|ya no (?:tiene|tengo) (?:fiebre|calentura)|dose|dosage|dosis|how much|cuanto|cuanta|\\b99(?:\\.\\d)?|\\b37(?:\\.\\d)?|vaccines?|vacunas?|flu shot|(?:go|going|went|come|coming|return[a-z]*) back to (?:school|work|daycare)|back to (?:school|work|daycare)|return to (?:school|work|daycare)|(?:regresar|volver|ir) a (?:la )?(?:escuela|trabajo|guarderia)|note for|nota para|justificante',
+  },
+  {
+    // a headache or migraine that has lasted days or does not respond to medicine
+    code: 'severe-pain',
+    level: 'urgent',
+    a: 'headache|headaches|head ache|migraine|migraines|dolor de cabeza|dolores de cabeza|jaqueca|migrana|migranas',
+    b: '(?:for|since|x|over|past|last) (?:\\d+|two|three|four|five|several|a few|a couple(?: of)?) (?:days|day|weeks)|(?:\\d+|two|three|four|five|several) (?:straight )?days|(?:wont|will not|doesnt|does not|isnt|not) (?:go(?:ing)? away|stop|stopping|break|breaking|let up|helping|working|improving)|(?:nothing|medicine|meds|tylenol|ibuprofen) (?:is )?(?:not )?(?:helps|helping|works|working)|no (?:se (?:me |le )?(?:quita|va)|me (?:ayuda|sirve|hace nada)|para)|desde hace (?:\\d+|dos|tres|cuatro|varios) dias|(?:\\d+|dos|tres|cuatro|varios) dias',
+    window: 6,
+    unless: 'history|antecedentes|years|anos|usually|normally|every month|cada mes|refill|resurtir|receta|prescription',
   },
   {
     code: 'uti-symptoms',
@@ -1284,20 +1314,20 @@ export const FAMILIES: readonly FamilyDef[] = [
   {
     code: 'burn',
     level: 'urgent',
-    a: 'burn|burns|burned|burnt|burning|quem[a-z]*|scald[a-z]*',
+    a: 'burn|burns|burned|burnt|burning|sunburn|sunburns|sunburned|quem[a-z]*|scald[a-z]*',
     b: 'blister[a-z]*|ampolla[s]?|peel[a-z]*|raw|skin (?:came|coming) off|se (?:me |le )?(?:cayo|levanto) la piel|white|leathery|charred|boiling|hirviendo|chemical|quimico|large|big|huge|grande',
     window: 6,
-    unless: 'sunburn|heartburn|acidez|agruras|burning (?:sensation|when|pee|urin)|ardor|quemadura de sol|razor burn|rug burn|freezer burn|calories|calorias|fat|grasa|cd|dvd|candle|vela|incense|incienso',
+    unless: `${HEALING}|heartburn|acidez|agruras|burning (?:sensation|when|pee|urin)|ardor|razor burn|rug burn|freezer burn|calories|calorias|fat|grasa|cd|dvd|candle|vela|incense|incienso`,
   },
   {
     // swollen, painful calf or leg (clot)
     code: 'possible-clot',
     level: 'urgent',
     a: 'calf|calves|leg|legs|pantorrilla[s]?|pierna[s]?',
-    b: 'swollen|swell[a-z]*|hinchad[ao]s?|hinchazon|inflamad[ao]s?',
+    b: 'swollen|swell[a-z]*|hinch[a-z]*|inflam[a-z]*',
     c: 'pain[a-z]*|hurt[a-z]*|tender|sore|red|warm|hot|dolor[a-z]*|adolorid[ao]s?|duele|roj[ao]|calient[ea]|one (?:leg|side)|un solo lado|un lado|only (?:one|the (?:left|right))',
     window: 6,
-    unless: 'sprain[a-z]*|twist[a-z]*|torci[a-z]*|physical therapy|terapia|pregnan[a-z]*|embaraz[a-z]*|heat|calor|long flight (?:last|years)',
+    unless: `sprain[a-z]*|twist[a-z]*|torci[a-z]*|physical therapy|terapia|pregnan[a-z]*|embaraz[a-z]*|heat|calor|long flight (?:last|years)|${HEALING}`,
     escalateIf: `short of breath|shortness of breath|cant breathe|trouble breathing|chest pain|coughing (?:up )?blood|falta de aire|me falta el aire|no puedo respirar|dolor de pecho|me duele el pecho`,
   },
   {
@@ -1352,6 +1382,22 @@ export const FAMILIES: readonly FamilyDef[] = [
     needClause: 'baby|babies|bebe|bebes|bebito|bebita|infant|toddler|months?|mes|meses|mos?|(?:1|2|one|two|un|una|dos) ?(?:anos?|years?|yrs?)|newborn|recien nacid[ao]',
   },
   {
+    code: 'infection-signs',
+    level: 'urgent',
+    a: 'lump|bump|boil|abscess|cyst|knot|bulto|bola|bolita|grano|forunculo|absceso|quiste|red streaks?|lineas? rojas?|rayas? rojas?',
+    b: 'painful|pain|hurts|tender|swollen|swell[a-z]*|red|redness|hot|warm|pus|ooz[a-z]*|growing|bigger|streaks?|duele|dolor|hinch[a-z]*|roj[ao]|calient[ea]|supura|creciendo|mas grande',
+    window: 5,
+    unless: 'for (?:years|months)|desde hace (?:anos|meses)|breast|seno|pecho|mammogram|mamografia|biopsy|biopsia|results|resultados|check|revis[a-z]*|lipoma|nothing changed|no ha cambiado|mosquito|bug bite|picadura de mosquito|zit|pimple|espinilla',
+  },
+  {
+    code: 'ear-problem',
+    level: 'urgent',
+    a: 'ear|ears|earache|earaches|oido|oidos|oreja|orejas',
+    b: 'discharge|drain[a-z]*|fluid|pus|leak[a-z]*|liquido|supura[a-z]*|sale (?:liquido|pus|agua|sangre)|bleed[a-z]*|sangr[a-z]*|infection|infections|infeccion|pulling|tugging|jala|jalando|hurts?|hurting|pain|painful|ache|duele|dolor|swollen|hinch[a-z]*',
+    window: 5,
+    unless: 'wax|cera|piercing|perfora[a-z]*|arete[s]?|earring[s]?|hearing (?:aid|test)|audifono[s]?|audiometr[a-z]*|tube[s]? (?:follow|check)|last (?:year|month)|history|antecedentes|for (?:years|months)|ringing|zumbido|tinnitus|pop[a-z]*',
+  },
+  {
     code: 'shingles',
     level: 'urgent',
     a: 'shingles|culebrilla|herpes zoster|zoster',
@@ -1362,10 +1408,10 @@ export const FAMILIES: readonly FamilyDef[] = [
     code: 'injury',
     level: 'urgent',
     a: 'wrist|ankle|knee|elbow|foot|feet|hand|arm|leg|finger|toe|shoulder|hip|collarbone|muneca|tobillo|rodilla|codo|pie|mano|brazo|pierna|dedo|hombro|cadera|clavicula',
-    b: 'swollen|swell[a-z]*|hinchad[ao]|bruised|purple|morad[ao]|deform[a-z]*|bent|crooked|chuec[ao]|(?:cant|cannot|can not|unable to) (?:move|bend|put weight|straighten|use)|no (?:lo |la )?(?:puedo|puede) (?:mover|doblar|pisar|apoyar|usar)|really hurts|hurts (?:a lot|bad|so bad|really bad)|me duele mucho',
+    b: 'swollen|swell[a-z]*|hinch[a-z]*|bruised|purple|morad[ao]|deform[a-z]*|bent|crooked|chuec[ao]|(?:cant|cannot|can not|unable to) (?:move|bend|put weight|straighten|use)|no (?:lo |la )?(?:puedo|puede) (?:mover|doblar|pisar|apoyar|usar)|really hurts|hurts (?:a lot|bad|so bad|really bad)|me duele mucho',
     window: 5,
     needMessage:
       'fell|fall|fallen|falling|tripped|slipped|twist[a-z]*|sprain[a-z]*|rolled|landed|accident|injur[a-z]*|hurt it|cai|cayo|caida|tropece|tropezo|resbale|resbalo|torci[a-z]*|torcio|golpe[a-z]*|doble|doblo|lastime|lastimo|accidente|jammed|crash|car wreck|slammed|smashed|caught (?:it|my)',
-    unless: 'physical therapy|therapy|terapia|pt|surgery|cirugia|months ago|years ago|hace (?:meses|anos)|old injury|arthritis|artritis|gout|gota',
+    unless: `physical therapy|therapy|terapia|pt|surgery|cirugia|months ago|years ago|hace (?:meses|anos)|old injury|arthritis|artritis|gout|gota|${HEALING}`,
   },
 ];

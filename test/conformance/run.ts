@@ -53,6 +53,7 @@ function startServer(): Promise<string> {
       PORTAL_SERVE_DEMO: '0',
       PORTAL_STRICT_RESPONSES: '1',
       PORTAL_ALLOWED_ORIGINS: siteOrigin,
+      PORTAL_SEED: 'demo', // the suite signs in as the demo personas, also on DATABASE_URL
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -3,17 +3,17 @@ import { property, state } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
 import type { PortalError } from '../../api/errors.js';
 import { toPortalError } from '../../api/errors.js';
-import {
-  LIMITS,
-  type Category,
-  type CategoryField,
-  type CategoryId,
-  type Draft,
-  type DraftInput,
-  type LocalizedText,
-  type NewMessage,
-  type SendResult,
-  type SignedInSession,
+import { LIMITS } from '../../api/validators.generated.js';
+import type {
+  Category,
+  CategoryField,
+  CategoryId,
+  Draft,
+  DraftInput,
+  LocalizedText,
+  NewMessage,
+  SendResult,
+  SignedInSession,
 } from '../../api/schemas.js';
 import '../../define/policy-consent.js';
 import { PortalMessageSentEvent, PortalDraftSavedEvent } from '../../events/events.js';

@@ -572,6 +572,18 @@ describe('<portal-inbox>', () => {
       expect(row(el, 0).closest('.row')!.classList.contains('unread')).to.equal(true);
     });
 
+    it('keeps keyboard focus on the same conversation when a new one arrives above it', async () => {
+      const fixture = createInboxFixture({ threads: 20, unread: 0 });
+      const el = await mount(fixture, { pollInterval: 1000 });
+      await listReady(el);
+      const focusedId = fixture.threads[3]!.id;
+      row(el, 3).focus();
+      fixture.addStaffReply('t12');
+      await waitUntil(() => row(el, 0).querySelector('.subject')?.textContent === fixture.threads[0]!.subject && fixture.threads[0]!.id === 't12');
+      await waitUntil(() => deepActive() === row(el, 4), 'focus did not follow the conversation', { timeout: 4000 });
+      expect(fixture.threads[4]!.id).to.equal(focusedId);
+    });
+
     it('InboxPoller pauses while the tab is hidden and backs off after errors', async () => {
       const visibility = Object.assign(new EventTarget(), { visibilityState: 'visible' as DocumentVisibilityState });
       const times: number[] = [];
@@ -690,6 +702,20 @@ describe('<portal-inbox>', () => {
       provider(el).host!.setSession(inboxSession());
       await threadReady(el);
       expect($<HTMLTextAreaElement>(el, '#reply-body')!.value).to.equal('');
+    });
+  });
+
+  describe('another patient', () => {
+    it('closes the previous patient’s conversation when someone else signs in', async () => {
+      const el = await mount(createInboxFixture({ threads: 5 }), { threadId: 't1' });
+      await threadReady(el);
+      await provider(el).host!.signOut('user');
+      await el.updateComplete;
+      const closed = oneEvent(el, 'portal-thread-opened') as Promise<PortalThreadOpenedEvent>;
+      provider(el).host!.setSession(inboxSession({ patient: { id: 'rory', displayName: 'Rory Chen' } }));
+      expect((await closed).detail).to.deep.equal({ threadId: null });
+      expect(el.threadId).to.equal(null);
+      await listReady(el);
     });
   });
 

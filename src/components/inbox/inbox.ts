@@ -164,6 +164,10 @@ export class PortalInbox extends PortalElement {
   #lastUnreadEvent: number | null = null;
   /** The patient whose data is in memory; when it changes, everything is dropped. */
   #dataKey: string | null = null;
+  /** The last patient who had data here (survives sign-out), to tell "same patient again" from "someone else". */
+  #lastPatient: string | null = null;
+  /** After a live refresh moved the focused conversation to another row: follow it with focus. */
+  #refocusActive = false;
 
   #window = new VirtualWindow(this, () => this.#onWindowMove());
   #placeholderFrame = 0;
@@ -237,6 +241,13 @@ export class PortalInbox extends PortalElement {
 
   // ---------------------------------------------------------------- lifecycle
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Moved in the DOM: pick up where it was (paging and polling resume on this update).
+    if (this.#pageAbort.signal.aborted) this.#pageAbort = new AbortController();
+    if (this.hasUpdated) this.requestUpdate();
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.#searchTimer);
@@ -258,6 +269,12 @@ export class PortalInbox extends PortalElement {
         // Signed out, or a different patient: nothing of the previous one may remain.
         if (this.#dataKey !== null) this.#dropData();
         this.#dataKey = key;
+        if (key && this.#lastPatient && key !== this.#lastPatient && this.threadId) {
+          // Someone else signed in: the open conversation (from the URL) is not theirs.
+          this.threadId = null;
+          this.dispatchEvent(new PortalThreadOpenedEvent({ threadId: null }));
+        }
+        if (key) this.#lastPatient = key;
       }
     }
     if (changed.has('threadId')) this.#onThreadIdChange(changed.get('threadId') ?? null);
@@ -734,12 +751,17 @@ export class PortalInbox extends PortalElement {
     this.#total = this.#cursor ? Math.max(page.total, this.#threads.length) : this.#threads.length;
     this.portal.host.setUnreadTotal(page.unreadTotal);
 
-    if (activeId !== undefined) this.#activeIndex = this.#indexById.get(activeId) ?? this.#activeIndex;
+    if (activeId !== undefined) {
+      const moved = this.#indexById.get(activeId);
+      if (moved !== undefined && moved !== this.#activeIndex) {
+        this.#activeIndex = moved;
+        this.#refocusActive = this.#focusInList;
+      }
+    }
     const anchor = anchorId === undefined ? undefined : this.#indexById.get(anchorId);
     if (scrollTop > 0 && anchor !== undefined && anchor !== firstVisible) {
       this.#window.scrollTo(scrollTop + (anchor - firstVisible) * rowHeight);
     }
-    if (this.#focusInList) void this.#focusRow(this.#activeIndex);
     this.requestUpdate();
 
     // The open conversation got something new: show it, and it is read.
@@ -1073,6 +1095,11 @@ export class PortalInbox extends PortalElement {
   }
 
   #moveFocus(scroller: HTMLElement | null) {
+    if (this.#refocusActive && scroller) {
+      this.#refocusActive = false;
+      // The row stays rendered while focused (see #renderList); no scrolling to it.
+      this.#rowButton(this.#activeIndex)?.focus({ preventScroll: true });
+    }
     if (this.#focusHeading) {
       const heading = this.renderRoot.querySelector<HTMLElement>('#thread-title');
       if (heading) {

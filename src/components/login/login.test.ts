@@ -92,8 +92,8 @@ async function mount(
     >`,
   );
   await provider.host!.load();
-  const el = provider.querySelector('portal-login')!;
-  await el.updateComplete;
+  const el = provider.querySelector('portal-login')!; // null when the test embeds it elsewhere
+  await el?.updateComplete;
   return { provider, el, host: provider.host! };
 }
 
@@ -241,6 +241,13 @@ describe('<portal-login>', () => {
       const dialog = provider.shadowRoot!.querySelector('dialog')!;
       expect(dialog.open).to.equal(true);
       await expect(dialog).to.be.accessible();
+    });
+
+    it('high contrast', async () => {
+      const { el } = await mount(personaClient(clock), { theme: 'high-contrast' });
+      submitButton(el).click();
+      await el.updateComplete;
+      await expect(el).to.be.accessible();
     });
 
     it('Spanish', async () => {
@@ -676,6 +683,7 @@ describe('<portal-login>', () => {
       host.requireReauth();
       await el.updateComplete;
       expect(shadow(el).querySelector('h2')!.textContent).to.equal('Please sign in again');
+      expect(shadow(el).activeElement, 'focus moves to the form that appeared').to.equal(shadow(el).querySelector('h2'));
       expect(el.querySelector('.patient-id')!.textContent).to.include('dana');
       expect(input(el, 'username').hidden).to.equal(true);
 
@@ -693,6 +701,26 @@ describe('<portal-login>', () => {
       expect(provider.querySelector('textarea')!.value).to.equal('half-written message');
       expect(client.signIns.at(-1)).to.deep.equal({ patientId: 'dana', password: PASSWORDS['dana'] });
       expect(el.querySelector('form')).to.equal(null);
+    });
+
+    it('works inside another widget’s shadow root (as compose embeds it), styled there', async () => {
+      class Host extends HTMLElement {
+        constructor() {
+          super();
+          this.attachShadow({ mode: 'open' }).innerHTML = '<portal-login reauth></portal-login>';
+        }
+      }
+      if (!customElements.get('login-embed-test')) customElements.define('login-embed-test', Host);
+      const { provider, host } = await mount(personaClient(clock, {}, personaSession(clock, 'dana')), {
+        template: html`<login-embed-test></login-embed-test>`,
+      });
+      const shadowRoot = provider.querySelector('login-embed-test')!.shadowRoot!;
+      const el = shadowRoot.querySelector('portal-login')!;
+      host.requireReauth();
+      await waitUntil(() => el.querySelector('form'), 'no re-auth form');
+      expect(shadowRoot.adoptedStyleSheets.some((sheet) => [...sheet.cssRules].some((r) => r.cssText.startsWith('portal-login')))).to.equal(true);
+      expect(parseFloat(getComputedStyle(submitButton(el)).minHeight)).to.be.at.least(44);
+      await expect(el).to.be.accessible();
     });
 
     it('shows the re-auth form in the page’s own login too', async () => {
