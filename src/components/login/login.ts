@@ -46,7 +46,9 @@
 import { html, nothing, render as renderLight, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { PortalError, toPortalError } from '../../api/errors.js';
-import { LIMITS, SignedInSession } from '../../api/schemas.js';
+import type { SignedInSession } from '../../api/schemas.js';
+import { validate } from '../../api/validate.js';
+import { LIMITS, SignedInSession as SignedInSessionShape } from '../../api/validators.generated.js';
 import {
   PortalPasswordChangedEvent,
   PortalSignedInEvent,
@@ -751,9 +753,9 @@ export class PortalLogin extends PortalElement {
 
   /** The client already validates; a custom client might not, and a malformed session must not half-sign-in. */
   #checkSession(value: unknown): SignedInSession {
-    const parsed = SignedInSession.safeParse(value);
-    if (!parsed.success) throw new PortalError('contract', 'The session in the response is not valid.');
-    return parsed.data;
+    const parsed = validate(SignedInSessionShape, value);
+    if (!parsed.ok) throw new PortalError('contract', 'The session in the response is not valid.');
+    return parsed.value;
   }
 
   #onSignIn = async (event: SubmitEvent) => {
