@@ -15,7 +15,8 @@ const chromiumArgs = [
 ];
 
 export default {
-  files: ['src/**/*.test.ts', 'test/**/*.test.ts', '!test/e2e/**', '!server/**'],
+  // Browser suites only: the conformance suite, e2e and server tests run in Node.
+  files: ['src/**/*.test.ts', 'test/**/*.test.ts', '!test/e2e/**', '!test/conformance/**', '!server/**'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
   // msw's worker must be served from the root so its scope covers the test page.

@@ -259,6 +259,7 @@ export const HISTORY_CUE = rx(
     'after my (?:[a-z]+ )?(?:in|back in)',
     // care already given: "they said to follow up with you", "me dieron de alta"
     '(?:said|told (?:me|us|him|her)) to follow up|discharged|(?:me|le|nos) dieron de alta',
+    'recover(?:ing|ed|y) (?:from|after)|se (?:esta )?recupera[a-z]* (?:bien |muy bien )?(?:de|del|despues)|recuperacion (?:de|del)|rehab (?:after|for|from)|(?:is |are |im |hes |shes )?doing (?:well|better|great|good|fine) (?:after|since)|(?:va|sigue) (?:bien|mejor) (?:despues|desde)',
   ].join('|'),
 );
 
@@ -457,7 +458,7 @@ export const RECENT_PAST = rx(
 
 /** Recent cues that count as "now" when the past event belongs to a family member ("my son had a seizure today"). */
 export const RECENT_OTHER = rx(
-  'right now|currently|today|tonight|this morning|this afternoon|this evening|just|just now|again|yesterday|last night|an hour ago|minutes ago|hours ago|hoy|ahorita|ahora|anoche|ayer|esta manana|esta tarde|esta noche|hace (?:[a-z]+ )?(?:rato|horas|hora|minutos)|acaba de|otra vez|de nuevo',
+  'right now|currently|today|tonight|this morning|this afternoon|this evening|just|just now|again|yesterday|last night|an hour ago|minutes ago|hours ago|hoy|ahorita|ahora|anoche|ayer|esta manana|esta tarde|esta noche|hace (?:[a-z]+ )?(?:rato|horas|hora|minutos)|acaba de|otra vez|de nuevo|no (?:puede|pueden) (?:hablar|mover|respirar)|(?:cant|cannot|can not) (?:talk|speak|move|breathe)|no (?:responde|despierta|respira)|(?:wont|cant) wake|(?:isnt|not) (?:breathing|responding)',
 );
 
 /** Sources of the context cues, so their words can be protected from spelling correction. */

@@ -140,7 +140,7 @@ export const EN_SIGNALS: readonly SignalDef[] = [
       `(?:im|i am|hes|shes|he is|she is) dying(?! (?:to|of|for|here|over|laughing|inside|from (?:laughter|boredom|embarrassment)))`,
       'help me (?:im|i am) dying|going to die (?:tonight|soon|right now)',
     ],
-    unless: 'dying to|die (?:of|from) (?:laughter|embarrassment|boredom)|lol|haha|lmao',
+    unless: 'dying to|die (?:of|from) (?:laughter|embarrassment|boredom)|dying (?:of|from) (?:boredom|laughter|embarrassment|curiosity|hunger|thirst|heat|the heat|cold|anticipation|suspense|shame|stress)|dying (?:here|over here) (?:waiting|with)|lol|haha|lmao',
   },
   {
     code: 'overdose',
@@ -198,7 +198,7 @@ export const EN_SIGNALS: readonly SignalDef[] = [
       'unconscious|unconcious|unresponsive|non responsive|nonresponsive',
       '(?:not|isnt|wasnt|stopped) (?:responding|waking up|responsive)',
       '(?:wont|cant|can not|cannot|couldnt|didnt|doesnt|will not|could not|unable to) (?:wake|wake up|rouse|arouse) (?:him|her|them|my [a-z]+|up)',
-      'collapsed|collapse on|found (?:him|her|them) on the floor',
+      'collapsed(?! (?:the|our|his|her|my|their|a|an|these|those|all|both|two|it|them)\\b)|collapse on|found (?:him|her|them) on the floor',
       'knocked out|knocked unconscious|keeled over|went limp|fell limp',
     ],
     unless: `${NEAR_FAINT}|lung collapse|collapsed lung history|blacked out (?:the|my) (?:[a-z]+ )?(?:screen|window|info|name|number)|passed out (?:flyers|papers|candy)|drunk|hangover`,

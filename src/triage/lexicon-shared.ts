@@ -866,12 +866,12 @@ export interface FamilyDef {
 // ── word classes ──
 const CHEST = 'chest|pecho|sternum|breastbone|breast bone|esternon';
 const HURT_EN =
-  'pains?|painful|hurts?|hurting|hurted|ach(?:e|es|ing|y)|sore|discomfort|pressure|tight|tighter|tightness|tightening|squeez[a-z]*|heavy|heaviness|crush[a-z]*|burning|stabb?[a-z]*|sharp|elephant|pinch[a-z]*|clench[a-z]*|vise|vice|grabb?[a-z]*|clutch[a-z]*|holding (?:his|her|my)|rubbing';
+  'pains?|painful|hurts?|hurting|hurted|ach(?:e|es|ing|y)|sore|discomfort|pressure|tight|tighter|tightness|tightening|squeez[a-z]*|heavy|heaviness|crush[a-z]*|burning|stabb?[a-z]*|sharp|elephant|pinch[a-z]*|clench[a-z]*|vise|vice|grabb?[a-z]*|clutch[a-z]*|holding (?:his|her|my)|rubbing|on fire|fire|(?:standing|sitting|stepping|pressing|pushing|weight) on|crushed';
 const HURT_ES =
-  'duel[e]n?|dolia|dolor|dolores|adolorid[ao]|presion|opresion|oprim[a-z]*|aprieta|apret[a-z]*|pesad[ao]|peso|elefante|arde|ardor|quema|punza[a-z]*|punzada[s]?|molest[a-z]*|piedra|piquete[s]?|agarr[a-z]*|sobando(?:se)?|tomandose';
+  'duel[e]n?|dolia|dolor|dolores|adolorid[ao]|presion|opresion|oprim[a-z]*|aprieta|apret[a-z]*|pesad[ao]|peso|elefante|arde|ardor|quema|punza[a-z]*|punzada[s]?|molest[a-z]*|piedra|piquete[s]?|agarr[a-z]*|sobando(?:se)?|tomandose|en llamas|quemazon|encima (?:de|del)|sentad[ao] (?:en|sobre)|parad[ao] (?:en|sobre)|pisando|aplast[a-z]*';
 const BREATH = 'breath|breaths|breathe|breathing|breathin|respir[a-z]*|aliento';
 const HARD_TO =
-  'cant|cannot|can not|couldnt|could not|unable|hard|harder|difficult|difficulty|dificil|dificultad|struggl[a-z]*|gasp[a-z]*|trouble|labou?red|short|shortness|catch|barely|hardly|fight[a-z]*|noisy|rapid|shallow|raspy|weird|funny|strange|fast|stopp?[a-z]*|dejo|cuesta|costaba|batall[a-z]*|falta|faltaba|ahog[a-z]*|agitad[ao]|entrecortad[ao]|rar[ao]|rapido|no puedo|no puede|no pude|no pudo|no podia|apenas|casi no';
+  'cant|cannot|can not|couldnt|could not|unable|hard|harder|difficult|difficulty|dificil|dificultad|struggl[a-z]*|gasp[a-z]*|trouble|labou?red|short|shortness|catch|barely|hardly|fight[a-z]*|noisy|rapid|shallow|raspy|weird|funny|strange|fast|slow|slowly|very slow|lento|lenta|despacio|stopp?[a-z]*|dejo|cuesta|costaba|batall[a-z]*|falta|faltaba|ahog[a-z]*|agitad[ao]|entrecortad[ao]|rar[ao]|rapido|no puedo|no puede|no pude|no pudo|no podia|apenas|casi no';
 const BLUE =
   'blue|bluish|blueish|purple|purplish|gray|grey|grayish|greyish|dusky|ashen|morad[ao]s?|azul|azules|azulad[ao]s?|gris|grises|grisace[ao]s?|cenizo[s]?';
 const FACE_PART = 'face|cara|mouth|boca|smile|sonrisa|lip|lips|labio|labios|eyelid|parpado|cheek|cachete|mejilla';
@@ -972,7 +972,7 @@ export const FAMILIES: readonly FamilyDef[] = [
     b: HARD_TO,
     window: 3,
     unless:
-      'smell[a-z]*|bad breath|mal aliento|huele|olor|halitosis|mints|nose|nariz|stuffy|stuffed|congest[a-z]*|nasal|sinus|tapad[ao]|mocos|breathing (?:treatment|machine|test|exercises?)|ejercicios de respiracion|cpap|bipap|respiratory (?:therapist|infection)|infeccion respiratoria|sleep apnea|apnea|snor[a-z]*|ronc[a-z]*',
+      'smell[a-z]*|bad breath|mal aliento|huele|olor|halitosis|mints|(?:take|taking|try|trying|took) (?:a |some )?(?:slow|deep)|relax[a-z]*|meditat[a-z]*|yoga|nose|nariz|stuffy|stuffed|congest[a-z]*|nasal|sinus|tapad[ao]|mocos|breathing (?:treatment|machine|test|exercises?)|ejercicios de respiracion|cpap|bipap|respiratory (?:therapist|infection)|infeccion respiratoria|sleep apnea|apnea|snor[a-z]*|ronc[a-z]*',
     downgradeIf:
       'a little|a bit|a tad|little bit|slightly|slight|mild|mildly|sometimes|occasionally|at times|when i (?:walk|climb|exercise|run|go up|do stairs|work out|exert)|with exercise|on exertion|exertion|after (?:walking|climbing|running|exercise|exercising|working out)|up (?:the )?stairs|stairs|for (?:weeks|months|a while)|un poco|poquito|leve|a veces|al caminar|al subir|escaleras|cuando camino|cuando subo|cuando hago ejercicio|con ejercicio|desde hace (?:semanas|meses)|allergies|alergias|pollen|polen|seasonal|anxi[a-z]*|ansiedad|panic|panico',
   },
@@ -981,7 +981,7 @@ export const FAMILIES: readonly FamilyDef[] = [
     code: 'breathing-difficulty',
     level: 'emergency',
     a: 'air|aire|oxygen|oxigeno',
-    b: 'falta|faltaba|entra|sin|ahog[a-z]*|gasp[a-z]*|(?:cant|cannot|couldnt|not|no puedo|no puede) (?:get|getting|catch|jalar|agarrar)|enough|hungry|hunger|suficiente',
+    b: 'falta|faltaba|entra|llega|llegaba|sin|ahog[a-z]*|gasp[a-z]*|(?:cant|cannot|couldnt|not|no puedo|no puede) (?:get|getting|catch|jalar|agarrar)|enough|hungry|hunger|suficiente',
     window: 3,
     unless:
       'air (?:conditioning|conditioner|freshener|purifier|fryer|quality|filter|bnb|port|line|lines|mattress|force)|aire acondicionado|al aire libre|fresh air|aire fresco|tires?|llantas?|balloon|globo',
@@ -1101,9 +1101,9 @@ export const FAMILIES: readonly FamilyDef[] = [
     // won't wake / not responding / collapsed / limp
     code: 'unconscious',
     level: 'emergency',
-    a: '(?:wont|cant|can not|cannot|couldnt|didnt|doesnt|will not|could not|unable to|hard to|not|isnt|wasnt|barely|wouldnt) (?:wake|waking|rouse|respond|responding|responsive|react|reacting|conscious)(?: up)?|(?:went|is|was|gone|goes|felt|feels|seems) (?:all )?(?:limp|floppy)|limp and|out cold|no (?:despierta|se despierta|responde|reacciona|abre los ojos|lo (?:puedo|podemos|pude|pudimos) despertar|la (?:puedo|podemos|pude|pudimos) despertar|(?:puedo|podemos|pude|pudimos) despertarl[oa])|collaps[a-z]*|se desplom[a-z]*|se (?:cayo|desvanecio) y (?:ya )?no|inconscien[a-z]*|unconscious|unresponsive|passed out|desmay[a-z]*|fainted|blacked out',
+    a: '(?:wont|cant|can not|cannot|couldnt|didnt|doesnt|will not|could not|unable to|hard to|not|isnt|wasnt|barely|wouldnt) (?:wake|waking|rouse|respond|responding|responsive|react|reacting|conscious)(?: up)?|(?:went|is|was|gone|goes|felt|feels|seems) (?:all )?(?:limp|floppy)|limp and|out cold|no (?:despierta|se despierta|responde|reacciona|abre los ojos|lo (?:puedo|podemos|pude|pudimos) despertar|la (?:puedo|podemos|pude|pudimos) despertar|(?:puedo|podemos|pude|pudimos) despertarl[oa])|collaps[a-z]*|se desplom[a-z]*|se (?:cayo|desvanecio) y (?:ya )?no|inconscien[a-z]*|unconscious|unresponsive|passed out|desmay[a-z]*|fainted|blacked out|(?:dropped|slumped|keeled|went down|fell down|fell over) (?:[a-z]+ )?(?:to|on) the (?:floor|ground)|(?:just|suddenly) (?:dropped|collapsed|went down|keeled over)|slumped over|se (?:fue|cayo) al (?:suelo|piso) (?:de repente|y no)|se desvanecio',
     unless:
-      `respond(?:ing)? to (?:the |my |his |her |your |our )?(?:texts?|emails?|messages?|calls?|treatment|medicine|medication|meds|antibiotics?|tylenol|ibuprofen|motrin|therapy|inhaler|steroids?)|(?:phone|computer|screen|app|portal|website|site|page|printer|doctor|office|pharmacy|insurance|nurse|staff) (?:[a-z]+ ){0,3}(?:respond|responding|unresponsive)|collapsed? (?:lung|vein|veins|disc|arch)|lung collaps[a-z]*|no (?:me |nos )?responde[n]? (?:el|la|los|mi|mis|a mis|al|a los) (?:telefono|correo|mensaje|mensajes|llamada|llamadas|doctor|doctora|oficina|tratamiento|medicina)|${NEAR_FAINT}|drunk|borrach[a-z]*|hangover`,
+      `respond(?:ing)? to (?:the |my |his |her |your |our )?(?:texts?|emails?|messages?|calls?|treatment|medicine|medication|meds|antibiotics?|tylenol|ibuprofen|motrin|therapy|inhaler|steroids?)|(?:phone|computer|screen|app|portal|website|site|page|printer|doctor|office|pharmacy|insurance|nurse|staff) (?:[a-z]+ ){0,3}(?:respond|responding|unresponsive)|collapsed? (?:lung|vein|veins|disc|arch)|collaps(?:ed|es|ing) (?:the|our|his|her|my|their|a|an|these|those|all|both|two|it|them)|lung collaps[a-z]*|no (?:me |nos )?responde[n]? (?:el|la|los|mi|mis|a mis|al|a los) (?:telefono|correo|mensaje|mensajes|llamada|llamadas|doctor|doctora|oficina|tratamiento|medicina)|${NEAR_FAINT}|drunk|borrach[a-z]*|hangover`,
     downgradeIf: RESOLVED_FAINT,
   },
   {
@@ -1135,6 +1135,7 @@ export const FAMILIES: readonly FamilyDef[] = [
       '(?:nobody|no one|noone|no body) (?:would|will|is going to|gonna|is gonna) (?:miss|care|notice)',
       'better (?:off )?(?:without me|dead|if i (?:just )?(?:was|were|wasnt|werent|disappeared|died|left|didnt exist|was gone|were gone|wasnt here|werent here|wasnt around))',
       'disappear(?:ed|ing)? (?:for good|forever|for ever)|desaparecer para siempre',
+      '(?:go to sleep|fall asleep|sleep) and (?:never|not) wake(?: up)?|dormir(?:me)? y (?:ya )?no despertar|(?:done|finished) with (?:life|living|being alive|this life|this world|it all)|(?:harto|harta|cansad[ao]) de (?:vivir|la vida)|ya me canse de vivir',
       '(?:use|turn|point|pointing|put|putting) (?:it|them|the gun|a gun|my gun|the knife|a knife) (?:on|at|against|to) (?:my ?self|me|my head)|(?:going to|gonna|will|want to|about to|plan to) (?:hurt|harm|kill|shoot|cut|hang) (?:my ?self|me)',
       '(?:pills|meds|rope|gun|knife) (?:are |is )?(?:ready|lined up|counted out|all set)|(?:pastillas|pildoras|cuerda|pistola) (?:ya )?(?:listas?|preparadas?)',
       '(?:no le (?:encuentro|veo|hallo)|ya no tiene|no tiene|sin) (?:ningun )?(?:sentido|caso) (?:a )?(?:la vida|mi vida|vivir|seguir)|la vida no tiene sentido|(?:no tiene|no le veo) caso (?:vivir|seguir)',
@@ -1154,7 +1155,7 @@ export const FAMILIES: readonly FamilyDef[] = [
       '(?:ahorcar(?:me|se)|tirarme (?:de|del|al|por|a)|aventarme (?:de|del|al|a)|pegarme un tiro|darme un tiro|colgarme)',
       '(?:ya )?no (?:quiero|quisiera) (?:seguir (?:aqui|viviendo|vivo|viva)|estar (?:aqui|viv[ao])|vivir|existir|despertar)',
     ].join('|'),
-    unless: `dying to|die laughing|to die for|die (?:down|off|out|away)|die (?:my|her|his) hair|(?:die|dead|died) (?:of|from) (?:embarrassment|shame|boredom|laughter|laughing|curiosity)|de (?:risa|la risa|verguenza|hambre|aburrimiento|sueno|calor|frio)|prevention|hotline|lifeline|screening|questionnaire|formulario|cuestionario|form|${IDIOM_LAUGH}|(?:this|the) (?:bill|call|wait|line|phone|menu|hold)|la (?:cuenta|factura|llamada|espera|fila)|phone tree|on hold|en espera`,
+    unless: `dying to|dying (?:of|from) (?:boredom|laughter|embarrassment|curiosity|hunger|heat|cold|anticipation|stress)|die laughing|to die for|die (?:down|off|out|away)|die (?:my|her|his) hair|(?:die|dead|died) (?:of|from) (?:embarrassment|shame|boredom|laughter|laughing|curiosity)|de (?:risa|la risa|verguenza|hambre|aburrimiento|sueno|calor|frio)|prevention|hotline|lifeline|screening|questionnaire|formulario|cuestionario|form|${IDIOM_LAUGH}|(?:this|the) (?:bill|call|wait|line|phone|menu|hold)|la (?:cuenta|factura|llamada|espera|fila)|phone tree|on hold|en espera`,
   },
   {
     // overdose: took × all/whole bottle/too many/30 × pills
@@ -1167,6 +1168,30 @@ export const FAMILIES: readonly FamilyDef[] = [
     bAfter: true,
     unless:
       `${ADHERENCE}|as prescribed|as directed|like (?:you|the doctor|dr [a-z]+|my doctor) (?:said|told)|on time|(?:every|each) (?:day|morning|night|evening)|daily|with (?:breakfast|food|water|dinner|meals)|todos los dias|cada (?:dia|manana|noche)|como me (?:dijo|indico|receto|dijeron)|a tiempo|con (?:comida|el desayuno|la cena|agua)|for the (?:day|week)|(?:finished|completed|done with|termine|acabe) (?:all )?(?:of )?(?:my |the |el |los |la )?(?:antibiotic|antibiotics|course|antibiotico|antibioticos|tratamiento)|(?:whole|entire|all) (?:course|week|month|time|day)|todo el (?:tratamiento|mes|dia)|toda la (?:semana|caja de antibiotico)|water|agua|juice|jugo|milk|leche|gatorade|pedialyte|electrolyte|suero|prep|preparacion|vitamins? (?:every|daily)`,
+  },
+  {
+    // an empty pill bottle beside someone, a child into someone else's medicine or a household chemical
+    code: 'overdose',
+    level: 'emergency',
+    a: `empty (?:pill |medicine |med |prescription )?(?:bottles?|containers?|packs?|boxes?)|(?:frasco|bote|caja)s? (?:de (?:pastillas|medicina|pildoras) )?vacios?|(?:${CHILD_WORD}|toddler|kid|kids|child|grandkid|boy|girl|nino|nina)`,
+    b: `took|taken|ate|eaten|swallowed|drank|drunk|chewed|got into|gotten into|licked|found|tomo|trago|comio|bebio|se comio|se trago|se tomo|mastico|${PILLS_ANY}|pills?|pastillas`,
+    c: `(?:my|our|mom'?s?|moms|dads|grandmas|grandpas|grandmothers|grandfathers|someones|someone elses|his grandmas|her grandmas|mis|mi|nuestras?|de (?:su|mi) (?:abuel[ao]|mama|papa)) (?:[a-z]+ ){0,2}(?:${PILLS_ANY})|(?:bleach|detergent|laundry pods?|tide pods?|dishwasher (?:pods?|detergent)|rat poison|poison|antifreeze|windshield (?:washer )?fluid|washer fluid|drain cleaner|oven cleaner|cleaner|lighter fluid|gasoline|lamp oil|button batter(?:y|ies)|batter(?:y|ies)|magnets?|coins?|edibles?|weed|marijuana|thc|vodka|alcohol|mouthwash|hand sanitizer|nicotine|vape juice|e liquid|cloro|detergente|pila|pilas|imanes?|monedas?|gasolina|veneno|raticida|limpiador|anticongelante|alcohol|thinner|aguarras|suavizante)|bottle|frasco|pills (?:everywhere|next to|all over)`,
+    window: 8,
+    unless: 'how much|how many|cuanto|cuanta|cuantas|dose|dosage|dosis|spit (?:it )?out|escupio|chewable|masticable|vitamins? (?:every|daily)|safety|seguridad|childproof|lock|recycl[a-z]*|recicl[a-z]*|refill|resurtir|receta|prescription|pharmacy|farmacia|for (?:his|her) (?:ear|fever|infection|cold)',
+  },
+  {
+    // hit by a car, stabbed, shot, fell from a height
+    code: 'major-trauma',
+    level: 'emergency',
+    a: '(?:hit|struck|run over|ran over|knocked down) by (?:a |the |an )?(?:car|truck|vehicle|bus|train|motorcycle|suv|van)|(?:lo|la|me|le|nos) (?:atropell[a-z]*|arroll[a-z]*)|atropellad[ao]|(?:been |was |got |just )?(?:stabbed|shot)(?! (?:up|a|the|of|at|for|in the arm|today|yesterday|last)(?![a-z]))|apunalad[ao]|acuchillad[ao]|balead[ao]|(?:le|me|nos) (?:dispararon|dieron un balazo)|gunshot|balazo|fell (?:off|from|out of) (?:the |a |his |her |our |my )?(?:roof|balcony|second (?:story|floor)|2nd (?:story|floor)|third floor|building|tree|window)|se cayo (?:del|de la|desde el|desde la) (?:techo|azotea|balcon|segundo piso|arbol|ventana)|car (?:accident|crash|wreck) (?:[a-z]+ ){0,4}(?:unconscious|bleeding|trapped|pinned|cant move|not moving)',
+    unless: 'flu shot|shots? (?:for|of|at)|vaccine|vacuna|booster|insulin shot|b12|allergy shot|shot (?:record|card)|years ago|hace anos|last year|el ano pasado|history|antecedentes|movie|pelicula|game|juego|news|noticias|photo|foto|picture|basketball|hoops|pool',
+  },
+  {
+    // "se esta poniendo azul", "turning blue"
+    code: 'breathing-difficulty',
+    level: 'emergency',
+    a: '(?:se (?:esta|estaba) |se )?(?:poniendo|puso|pone|ponia|volviendo) (?:morad[ao]|azul|gris)|turn(?:ing|ed|s)? (?:blue|purple|gray|grey|dusky)|going (?:blue|purple|grey|gray)',
+    unless: 'cold|frio|fria|bruis[a-z]*|moret[oe]n[a-z]*|hair|pelo|paint|pintura|sky|cielo|light|luz|screen|pantalla|litmus|mood ring|fingers in the cold|raynaud[a-z]*|toes',
   },
   {
     // airway swelling: throat/tongue/lips × swelling/closing/tight
