@@ -48,6 +48,7 @@ import {
   PREGNANCY_RED_FLAGS,
   REAL_WORDS,
   SHARED_SIGNALS,
+  SOUND_ALIKE,
   STIFF_NECK,
   VARIANTS,
   type FamilyDef,
@@ -99,7 +100,7 @@ const LEXICON_WORDS = [...EN_SIGNALS, ...ES_SIGNALS, ...SHARED_SIGNALS]
   )
   .concat(CONTEXT_SOURCES)
   .flatMap((src) => src.replace(/\\[a-z]/g, ' ').match(/[a-z]{4,}/g) ?? []);
-const SPELLER = createSpeller(KEYWORDS, VARIANTS, [...REAL_WORDS, ...LEXICON_WORDS]);
+const SPELLER = createSpeller(KEYWORDS, VARIANTS, [...REAL_WORDS, ...LEXICON_WORDS], SOUND_ALIKE);
 const PREGNANCY_RE = rx(PREGNANCY);
 const PREGNANCY_BLEEDING_RE = rx(PREGNANCY_BLEEDING);
 const PREGNANCY_RED_FLAGS_RE = rx(PREGNANCY_RED_FLAGS);

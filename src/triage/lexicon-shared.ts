@@ -131,6 +131,8 @@ export const KEYWORDS: readonly string[] = [
   'blood',
   'overdose',
   'overdosed',
+  'hurts',
+  'hurting',
   'unconscious',
   'unresponsive',
   'fainted',
@@ -345,9 +347,33 @@ export const KEYWORDS: readonly string[] = [
   'intoxicado',
 ];
 
+/**
+ * Spanish words matched by sound (see `spanishSoundKey`): s/c/z, b/v, ll/y, silent h, k/qu
+ * are the commonest misspellings in patients' Spanish. Only words whose sound key no
+ * ordinary English or Spanish word shares belong here.
+ */
+export const SOUND_ALIKE: readonly string[] = [
+  'pecho', 'brazo', 'brazos', 'izquierdo', 'izquierda', 'derecho', 'derecha', 'cierra', 'cerrando', 'cerrado',
+  'garganta', 'hinchada', 'hinchado', 'hinchadas', 'hinchados', 'hinchazon', 'hinchando', 'hablar', 'habla',
+  'hablando', 'convulsion', 'convulsiones', 'convulsionando', 'convulsiono', 'vomitando', 'vomito', 'vomitar',
+  'vomitos', 'desmayo', 'desmaye', 'desmayado', 'desmayada', 'desmayar', 'pastillas', 'pastilla', 'embarazada',
+  'embarazo', 'chueca', 'chueco', 'quiero', 'quiere', 'cabeza', 'sangre', 'sangrando', 'sangrado', 'respirar',
+  'respira', 'ahogando', 'ahogo', 'lengua', 'labios', 'inconsciente', 'sobredosis', 'matarme', 'suicidarme',
+  'morirme', 'despierta', 'responde', 'reacciona', 'mareado', 'mareada', 'fiebre', 'calentura', 'derrame',
+  'corazon', 'infarto', 'orinar', 'pierna', 'piernas', 'adormecido', 'adormecida', 'arrastrando', 'presion',
+  'opresion', 'veneno', 'cloro', 'herida', 'hemorragia', 'coagulos', 'bebe', 'nacido', 'nacida', 'hinchado',
+  'hinchazon', 'entumido', 'entumida', 'cuello', 'cara', 'boca', 'morado', 'morados', 'moradas', 'azules',
+  'apretando', 'aprieta', 'quemadura', 'ampollas', 'atropellado', 'convulsionando', 'vivir', 'viviendo',
+];
+
 /** Explicit misspellings (short words, multi-edit typos, phonetic Spanish). */
 export const VARIANTS: Readonly<Record<string, string>> = {
   chets: 'chest',
+  peho: 'pecho',
+  pcho: 'pecho',
+  kil: 'kill',
+  stopp: 'stop',
+  wont: 'wont',
   chesr: 'chest',
   chect: 'chest',
   stroek: 'stroke',
@@ -1183,7 +1209,7 @@ export const FAMILIES: readonly FamilyDef[] = [
     // hit by a car, stabbed, shot, fell from a height
     code: 'major-trauma',
     level: 'emergency',
-    a: '(?:hit|struck|run over|ran over|knocked down) by (?:a |the |an )?(?:car|truck|vehicle|bus|train|motorcycle|suv|van)|(?:lo|la|me|le|nos) (?:atropell[a-z]*|arroll[a-z]*)|atropellad[ao]|(?:been |was |got |just )?(?:stabbed|shot)(?! (?:up|a|the|of|at|for|in the arm|today|yesterday|last)(?![a-z]))|apunalad[ao]|acuchillad[ao]|balead[ao]|(?:le|me|nos) (?:dispararon|dieron un balazo)|gunshot|balazo|fell (?:off|from|out of) (?:the |a |his |her |our |my )?(?:roof|balcony|second (?:story|floor)|2nd (?:story|floor)|third floor|building|tree|window)|se cayo (?:del|de la|desde el|desde la) (?:techo|azotea|balcon|segundo piso|arbol|ventana)|car (?:accident|crash|wreck) (?:[a-z]+ ){0,4}(?:unconscious|bleeding|trapped|pinned|cant move|not moving)',
+    a: '(?:hit|struck|run over|ran over|knocked down) by (?:a |the |an )?(?:car|truck|vehicle|bus|train|motorcycle|suv|van)|(?:lo|la|me|le|nos) (?:atropell[a-z]*|arroll[a-z]*)|atropellad[ao]|stabbed(?! (?:me )?in the back)|(?:been|was|were|got|just|gets|getting) shot(?! (?:up|a|an|the|of|at|for|today|yesterday|last|in the arm)(?![a-z]))|shot by|gun ?shot|apunalad[ao]|acuchillad[ao]|balead[ao]|(?:le|me|nos) (?:dispararon|dieron un balazo)|gunshot|balazo|fell (?:off|from|out of) (?:the |a |his |her |our |my )?(?:roof|balcony|second (?:story|floor)|2nd (?:story|floor)|third floor|building|tree|window)|se cayo (?:del|de la|desde el|desde la) (?:techo|azotea|balcon|segundo piso|arbol|ventana)|car (?:accident|crash|wreck) (?:[a-z]+ ){0,4}(?:unconscious|bleeding|trapped|pinned|cant move|not moving)',
     unless: 'flu shot|shots? (?:for|of|at)|vaccine|vacuna|booster|insulin shot|b12|allergy shot|shot (?:record|card)|years ago|hace anos|last year|el ano pasado|history|antecedentes|movie|pelicula|game|juego|news|noticias|photo|foto|picture|basketball|hoops|pool',
   },
   {

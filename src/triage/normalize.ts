@@ -163,16 +163,45 @@ export interface Speller {
 }
 
 /**
+ * How a Spanish word sounds, so spellings that sound alike meet: "braso"/"brazo",
+ * "sierra"/"cierra", "bomitando"/"vomitando", "pastiyas"/"pastillas", "kiero"/"quiero",
+ * "ablar"/"hablar", "convulcion"/"convulsion", "enbarazada"/"embarazada".
+ */
+export function spanishSoundKey(word: string): string {
+  let w = word
+    .replace(/qu(?=[ei])/g, 'k')
+    .replace(/c(?=[ei])/g, 's')
+    .replace(/z/g, 's')
+    .replace(/v/g, 'b')
+    .replace(/ll/g, 'y')
+    .replace(/nb/g, 'mb')
+    .replace(/g(?=[ei])/g, 'j')
+    .replace(/(^|[^c])h/g, '$1')
+    .replace(/k/g, 'c')
+    .replace(/c(?=[ei])/g, 'k');
+  w = collapseDoubles(w);
+  return w;
+}
+
+/**
  * Build a speller.
  * @param keywords canonical words the lexicons rely on
  * @param variants explicit misspelling → canonical word map (for short words and multi-edit typos)
  * @param realWords ordinary words that are one edit away from a keyword and must NOT be corrected
+ * @param soundAlike Spanish words matched by how they sound ({@link spanishSoundKey})
  */
 export function createSpeller(
   keywords: readonly string[],
   variants: Readonly<Record<string, string>>,
   realWords: readonly string[],
+  soundAlike: readonly string[] = [],
 ): Speller {
+  const keywordSet = new Set(keywords);
+  const bySound = new Map<string, string>();
+  for (const k of soundAlike) {
+    const key = spanishSoundKey(k);
+    if (!bySound.has(key)) bySound.set(key, k);
+  }
   const known = new Set<string>([...keywords, ...realWords]);
   const variantMap = new Map<string, string>(Object.entries(variants));
   const dedup = new Map<string, string>();
@@ -198,6 +227,15 @@ export function createSpeller(
       const d = dedup.get(collapseDoubles(token));
       if (d !== undefined) return d;
       if (token.endsWith('in') && known.has(`${token}g`)) return `${token}g`; // "bleedin", "breathin"
+      // "swallowd", "overdosd": a dropped e in a past tense
+      if (token.endsWith('d') && !token.endsWith('ed') && keywordSet.has(`${token.slice(0, -1)}ed`)) {
+        return `${token.slice(0, -1)}ed`;
+      }
+      // "hurst": the last two letters swapped
+      const swapped = `${token.slice(0, -2)}${token.slice(-1)}${token.slice(-2, -1)}`;
+      if (keywordSet.has(swapped)) return swapped;
+      const sound = bySound.get(spanishSoundKey(token));
+      if (sound !== undefined) return sound;
       if (token.length < 5) return token;
       const first = token[0] as string;
       for (const len of [token.length, token.length - 1, token.length + 1]) {
