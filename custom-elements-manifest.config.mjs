@@ -2,7 +2,8 @@
 export default {
   globs: ['src/components/**/*.ts'],
   exclude: ['src/**/*.test.ts', 'src/**/*.styles.ts'],
-  outdir: '.',
+  // The freshness check writes to a temp folder instead (scripts/check-manifest.mjs).
+  outdir: process.env.CEM_OUTDIR ?? '.',
   litelement: true,
   dependencies: false,
   packagejson: false,

@@ -8,8 +8,8 @@ const outdir = mkdtempSync(join(tmpdir(), 'cem-'));
 try {
   execFileSync(
     process.execPath,
-    ['node_modules/@custom-elements-manifest/analyzer/cem.js', 'analyze', '--config', 'custom-elements-manifest.config.mjs', '--outdir', outdir],
-    { stdio: ['ignore', 'ignore', 'inherit'] },
+    ['node_modules/@custom-elements-manifest/analyzer/cem.js', 'analyze', '--config', 'custom-elements-manifest.config.mjs'],
+    { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, CEM_OUTDIR: outdir } },
   );
   const fresh = readFileSync(join(outdir, 'custom-elements.json'), 'utf8');
   const committed = readFileSync('custom-elements.json', 'utf8');

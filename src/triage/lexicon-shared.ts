@@ -373,7 +373,6 @@ export const VARIANTS: Readonly<Record<string, string>> = {
   pcho: 'pecho',
   kil: 'kill',
   stopp: 'stop',
-  wont: 'wont',
   chesr: 'chest',
   chect: 'chest',
   stroek: 'stroke',
@@ -897,7 +896,7 @@ const HURT_ES =
   'duel[e]n?|dolia|dolor|dolores|adolorid[ao]|presion|opresion|oprim[a-z]*|aprieta|apret[a-z]*|pesad[ao]|peso|elefante|arde|ardor|quema|punza[a-z]*|punzada[s]?|molest[a-z]*|piedra|piquete[s]?|agarr[a-z]*|sobando(?:se)?|tomandose|en llamas|quemazon|encima (?:de|del)|sentad[ao] (?:en|sobre)|parad[ao] (?:en|sobre)|pisando|aplast[a-z]*';
 const BREATH = 'breath|breaths|breathe|breathing|breathin|respir[a-z]*|aliento';
 const HARD_TO =
-  'cant|cannot|can not|couldnt|could not|unable|hard|harder|difficult|difficulty|dificil|dificultad|struggl[a-z]*|gasp[a-z]*|trouble|labou?red|short|shortness|catch|barely|hardly|fight[a-z]*|noisy|rapid|shallow|raspy|weird|funny|strange|fast|slow|slowly|very slow|lento|lenta|despacio|stopp?[a-z]*|dejo|cuesta|costaba|batall[a-z]*|falta|faltaba|ahog[a-z]*|agitad[ao]|entrecortad[ao]|rar[ao]|rapido|no puedo|no puede|no pude|no pudo|no podia|apenas|casi no';
+  'cant|cannot|can not|couldnt|could not|unable|hard|harder|difficult|difficulty|dificil|dificultad|struggl[a-z]*|gasp[a-z]*|trouble|labou?red|short|shortness|catch|barely|hardly|fight[a-z]*|noisy|rapid|shallow|raspy|weird|funny|strange|fast|slow|slowly|very slow|lento|lenta|despacio|stop[a-z]*|dejo|cuesta|costaba|batall[a-z]*|falta|faltaba|ahog[a-z]*|agitad[ao]|entrecortad[ao]|rar[ao]|rapido|no puedo|no puede|no pude|no pudo|no podia|apenas|casi no';
 const BLUE =
   'blue|bluish|blueish|purple|purplish|gray|grey|grayish|greyish|dusky|ashen|morad[ao]s?|azul|azules|azulad[ao]s?|gris|grises|grisace[ao]s?|cenizo[s]?';
 const FACE_PART = 'face|cara|mouth|boca|smile|sonrisa|lip|lips|labio|labios|eyelid|parpado|cheek|cachete|mejilla';

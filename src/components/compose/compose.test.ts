@@ -2,7 +2,7 @@ import { aTimeout, expect, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import type { CreateOptions, UploadOptions } from '../../api/client.js';
 import { PortalError } from '../../api/errors.js';
-import type { ClinicConfig, Draft, DraftInput, NewMessage, SendResult } from '../../api/schemas.js';
+import type { CategoryId, ClinicConfig, Draft, DraftInput, NewMessage, SendResult } from '../../api/schemas.js';
 import { DEMO_CLINIC } from '../../backend/demo-data.js';
 import '../../define/compose.js';
 import { PortalSignedInEvent } from '../../events/events.js';
@@ -72,7 +72,7 @@ async function mount(
       .now=${() => now}
       inbox-href=${options.inboxHref ?? '/inbox#{threadId}'}
       draft-delay=${options.draftDelay ?? 60_000}
-      category=${options.category ?? ''}
+      category=${(options.category ?? '') as CategoryId}
     ></portal-compose>`,
     client,
     { lang: options.lang ?? 'en', theme: 'light' },

@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { Task, TaskStatus } from '@lit/task';
 import type { PortalError } from '../../api/errors.js';
 import { toPortalError } from '../../api/errors.js';
@@ -924,7 +925,7 @@ export class PortalCompose extends PortalElement {
           : '');
     const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || nothing;
     const common = {
-      invalid: error ? 'true' : 'false',
+      invalid: (error ? 'true' : 'false') as 'true' | 'false',
     };
     const onInput = (e: Event) => this.#onField(field, (e.target as HTMLInputElement).value);
     const max = field.maxLength ?? LIMITS.fieldValueMax;
@@ -980,7 +981,7 @@ export class PortalCompose extends PortalElement {
           class=${field.kind === 'number' ? 'short' : ''}
           type=${field.kind === 'date' ? 'date' : 'text'}
           inputmode=${field.kind === 'number' ? 'numeric' : nothing}
-          maxlength=${field.kind === 'text' ? max : nothing}
+          maxlength=${ifDefined(field.kind === 'text' ? max : undefined)}
           autocomplete="off"
           ?required=${field.required}
           aria-invalid=${common.invalid}

@@ -172,15 +172,24 @@ export class PortalInbox extends PortalElement {
   #window = new VirtualWindow(this, () => this.#onWindowMove());
   #placeholderFrame = 0;
 
-  #reply = new ReplyForm(this, {
-    portal: () => this.portal,
-    localize: this.localize,
-    errorMessage: (error) => this.errorMessage(error),
-    callOffice: () => this.renderCallOffice(),
-    onSent: (threadId, result) => this.#onReplySent(threadId, result),
-    onDraftSaved: (draftId) => this.dispatchEvent(new PortalDraftSavedEvent({ draftId })),
-    now: () => this.now(),
-  });
+  /**
+   * The reply box, created when the first conversation that takes replies opens:
+   * its triage lexicons (the kit's biggest chunk) then load while the patient
+   * reads, and never for a patient who only looks at the list.
+   */
+  #replyForm: ReplyForm | undefined;
+  get #reply(): ReplyForm {
+    this.#replyForm ??= new ReplyForm(this, {
+      portal: () => this.portal,
+      localize: this.localize,
+      errorMessage: (error) => this.errorMessage(error),
+      callOffice: () => this.renderCallOffice(),
+      onSent: (threadId, result) => this.#onReplySent(threadId, result),
+      onDraftSaved: (draftId) => this.dispatchEvent(new PortalDraftSavedEvent({ draftId })),
+      now: () => this.now(),
+    });
+    return this.#replyForm;
+  }
 
   #poller = new InboxPoller(this, {
     interval: () => Math.max(MIN_POLL_MS, Number.isFinite(this.pollInterval) ? this.pollInterval : 30_000),
@@ -793,7 +802,7 @@ export class PortalInbox extends PortalElement {
       this.#savedScrollTop = this.#window.scrollTop;
       this.#focusInList = false;
     }
-    if (this.#reply.threadId !== this.threadId) this.#reply.close();
+    if (this.#replyForm && this.#replyForm.threadId !== this.threadId) this.#replyForm.close();
     if (this.threadId) {
       if (this.#thread?.id !== this.threadId) this.#thread = undefined;
       this.#downloadErrors.clear();
@@ -1018,7 +1027,7 @@ export class PortalInbox extends PortalElement {
       if (portalError.needsSignIn) {
         this.#poller.stop();
         // Mid-reply: keep the text; the send step asks for the password. Otherwise sign out.
-        if (!this.#reply.dirty && !portal.reauthRequired) portal.host.sessionExpired();
+        if (!this.#replyForm?.dirty && !portal.reauthRequired) portal.host.sessionExpired();
         return;
       }
       throw portalError;
@@ -1119,7 +1128,7 @@ export class PortalInbox extends PortalElement {
     if (!this.portal || this.portal.status === 'loading') return 'loading';
     if (this.portal.status === 'error') return 'error';
     if (!this.#session) return 'ready';
-    if (this.#reply.busy) return 'submitting';
+    if (this.#replyForm?.busy) return 'submitting';
     if (this.threadId) {
       if (this.#threadTask.status === TaskStatus.ERROR) return 'error';
       return this.#thread ? 'ready' : 'loading';
@@ -1149,7 +1158,7 @@ export class PortalInbox extends PortalElement {
     this.#moreError = null;
     this.#lastRange = undefined;
     this.#thread = undefined;
-    this.#reply.drop();
+    this.#replyForm?.drop();
     this.#downloading.clear();
     this.#downloadErrors.clear();
     this.#revokeObjectUrls();

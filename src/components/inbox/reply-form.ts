@@ -213,11 +213,18 @@ export class ReplyForm implements ReactiveController {
       } catch {
         return; // the classifier could not load: never send unclassified (the patient can retry)
       }
+      if (this.#threadId !== threadId) return;
     }
     this.#triage.evaluateNow();
     if (this.#triage.needsEmergencyConfirmation) {
       const choice = await this.#dialog.open();
-      if (choice !== 'not-emergency' || this.#threadId !== threadId) return;
+      if (this.#threadId !== threadId) return;
+      if (choice !== 'not-emergency') {
+        // "Go back to my message": put the patient where they can change it.
+        await this.#host.updateComplete;
+        this.#host.renderRoot.querySelector<HTMLElement>('#reply-body')?.focus();
+        return;
+      }
       this.#triage.acknowledge();
     }
 
@@ -388,7 +395,7 @@ export class ReplyForm implements ReactiveController {
           ? this.#attachments.render({ disabled: busy, error: this.#errors.attachments })
           : nothing}
         <div class="reply-footer">
-          ${this.#handling.render()} ${this.#send.render(t, this.#o.errorMessage, this.#o.callOffice())}
+          ${this.#handling.render()}
           <div class="actions">
             <button class="button" part="submit-button" type="submit" aria-disabled=${busy ? 'true' : 'false'}>
               ${busy
@@ -415,6 +422,10 @@ export class ReplyForm implements ReactiveController {
           ${this.#confirmingDiscard ? this.#renderDiscardConfirm() : nothing}
         </div>
       </form>
+      ${
+        // After the form: the inline re-auth has a form of its own, which must not submit this one.
+        this.#send.render(t, this.#o.errorMessage, this.#o.callOffice())
+      }
       ${this.#dialog.render()}
     </section>`;
   }
