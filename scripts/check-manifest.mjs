@@ -1,10 +1,10 @@
 // Fails when custom-elements.json does not match what the JSDoc generates now.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const outdir = mkdtempSync(join(tmpdir(), 'cem-'));
+// The analyzer resolves outdir against the working directory, so the temp folder lives here.
+const outdir = mkdtempSync('.cem-check-');
 try {
   execFileSync(
     process.execPath,
