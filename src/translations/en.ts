@@ -194,7 +194,7 @@ export const en = {
   // ---- inbox
   'inbox.title': 'Messages',
   'inbox.unreadBadge': (count: number) => (count === 1 ? '1 unread' : `${count} unread`),
-  'inbox.summary': (total: number) => (total === 1 ? '1 conversation' : `${total.toLocaleString('en')} conversations`),
+  'inbox.summary': (total: number, formatted: string) => (total === 1 ? '1 conversation' : `${formatted} conversations`),
   'inbox.compose': 'Write a message',
   'inbox.filter.category': 'Category',
   'inbox.filter.all': 'All categories',
@@ -205,8 +205,8 @@ export const en = {
   'inbox.list.searching': 'Searching…',
   'inbox.list.loadingMore': 'Loading more conversations…',
   'inbox.list.moreFailed': 'Some older conversations could not be loaded.',
-  'inbox.list.results': (count: number) =>
-    count === 0 ? 'No conversations found' : count === 1 ? '1 conversation found' : `${count.toLocaleString('en')} conversations found`,
+  'inbox.list.results': (count: number, formatted: string) =>
+    count === 0 ? 'No conversations found' : count === 1 ? '1 conversation found' : `${formatted} conversations found`,
   'inbox.row.loading': 'Loading conversation…',
   'inbox.row.unread': (count: number) => (count === 1 ? '1 unread message' : `${count} unread messages`),
   'inbox.row.new': (count: number) => `${count} new`,

@@ -191,7 +191,7 @@ export const es: Translation = {
   // ---- inbox
   'inbox.title': 'Mensajes',
   'inbox.unreadBadge': (count: number) => (count === 1 ? '1 sin leer' : `${count} sin leer`),
-  'inbox.summary': (total: number) => (total === 1 ? '1 conversación' : `${total.toLocaleString('es')} conversaciones`),
+  'inbox.summary': (total: number, formatted: string) => (total === 1 ? '1 conversación' : `${formatted} conversaciones`),
   'inbox.compose': 'Escribir un mensaje',
   'inbox.filter.category': 'Categoría',
   'inbox.filter.all': 'Todas las categorías',
@@ -202,12 +202,12 @@ export const es: Translation = {
   'inbox.list.searching': 'Buscando…',
   'inbox.list.loadingMore': 'Cargando más conversaciones…',
   'inbox.list.moreFailed': 'No se pudieron cargar algunas conversaciones anteriores.',
-  'inbox.list.results': (count: number) =>
+  'inbox.list.results': (count: number, formatted: string) =>
     count === 0
       ? 'No se encontraron conversaciones'
       : count === 1
         ? 'Se encontró 1 conversación'
-        : `Se encontraron ${count.toLocaleString('es')} conversaciones`,
+        : `Se encontraron ${formatted} conversaciones`,
   'inbox.row.loading': 'Cargando la conversación…',
   'inbox.row.unread': (count: number) => (count === 1 ? '1 mensaje sin leer' : `${count} mensajes sin leer`),
   'inbox.row.new': (count: number) => (count === 1 ? '1 nuevo' : `${count} nuevos`),

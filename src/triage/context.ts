@@ -259,6 +259,9 @@ export const HISTORY_CUE = rx(
     'after my (?:[a-z]+ )?(?:in|back in)',
     // care already given: "they said to follow up with you", "me dieron de alta"
     '(?:said|told (?:me|us|him|her)) to follow up|discharged|(?:me|le|nos) dieron de alta',
+    'in (?:high school|middle school|grade school|elementary school|college|the army|the military|my (?:teens|twenties|20s|thirties|30s))|en (?:la )?(?:prepa|preparatoria|secundaria|primaria|universidad)|once (?:before|in (?:my life|high school|college))|una vez (?:hace|en la)',
+    'in (?:last )?(?:january|february|march|april|june|july|august|september|october|november|december)(?! (?:\\d|next))|en (?:enero|febrero|marzo|abril|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)(?! (?:\\d|proximo))',
+    '(?:said|told (?:me|us)|thought|dijo|dijeron) (?:it was |its |que (?:era|fue) )?(?:just |only |solo )?(?:anxiety|reflux|gas|gerd|a pulled muscle|muscular|nothing|fine|normal|heartburn|a panic attack|costochondritis|ansiedad|reflujo|gastritis|nada|agruras|un ataque de panico)',
     'recover(?:ing|ed|y) (?:from|after)|se (?:esta )?recupera[a-z]* (?:bien |muy bien )?(?:de|del|despues)|recuperacion (?:de|del)|rehab (?:after|for|from)|(?:is |are |im |hes |shes )?doing (?:well|better|great|good|fine) (?:after|since)|(?:va|sigue) (?:bien|mejor) (?:despues|desde)',
   ].join('|'),
 );
@@ -323,6 +326,7 @@ export const HYPOTHETICAL = rx(
     'brochures?',
     'diferencia entre',
     'info about',
+    'side effects? (?:of|from|include|includes|like)|efectos secundarios|(?:can|could|does|do|will|might|may) (?:it|this|that|they|the [a-z]+) (?:cause|give|lead to|trigger)|(?:what|can|could|may|might|does|do|it|that|which|will) causes?|causes? of|puede (?:causar|provocar)|(?:i )?heard (?:that|it|they)|i read (?:that|it)|lei que|escuche que|dicen que',
     'informacion sobre',
     'pamphlet',
     'folleto',
@@ -425,6 +429,9 @@ export const MODIFIER_AFTER = new RegExp(
  */
 export const ADMIN_BEFORE =
   /(?:^|[^a-z0-9])(?:bill|bills|billing|invoice|statement|charges?|claim|receipt|records?|paperwork|forms?|letter|fax|copy|copies|report|summary|factura|facturas|cobro|cobros|recibo|expediente|registros?|formulario|carta|copia|reporte|resumen)(?: [a-z0-9]+){0,6} (?:for|from|of|about|regarding|after|de|del|sobre|por|despues de) (?:[a-z0-9]+ ){0,3}$/;
+/** Right before the match: an animal is the one with the symptom ("my dog had a seizure"). */
+export const PET_BEFORE =
+  /(?:^|[^a-z0-9])(?:dog|dogs|cat|cats|pet|pets|puppy|kitten|horse|perr[oa]s?|perrit[oa]s?|gat[oa]s?|gatit[oa]s?|mascotas?|caballo)(?: (?:just|also|has|had|is|was|keeps|kept|got|seems|been|having|tiene|tuvo|esta|estaba|le|se|dio|sigue))+(?: [a-z0-9]+){0,3} $/;
 /** Right before the match: "anti-seizure", "post-stroke", "non-emergency". */
 export const MODIFIER_BEFORE = /(?:anti|post|non|pre|sin ser|no es una?|not an?) $/;
 
@@ -451,6 +458,13 @@ export const ACTIVE_AFTER = rx(
   `${STRONG_SRC}|not working|not helping|isnt helping|isnt working|arent helping|arent working|didnt help|doesnt help|didnt work|doesnt work|still|now|no (?:me |le )?(?:ayuda|ayudo|funciona|funciono|sirve|sirvio|hace nada|hizo nada)|todavia|sigue|ahora`,
 );
 
+/** Happening as they write ("and now bleeding heavy", "estoy sangrando"): overrides a recent-past downgrade. */
+const META_VERBS =
+  'feeling|doing|getting|better|fine|ok|okay|good|recovering|healing|wondering|thinking|asking|hoping|writing|calling|going|trying|planning|looking|worrying|worried|messaging|texting|emailing|waiting|scheduling|following|checking|reaching';
+const META_VERBOS = 'preguntando|escribiendo|esperando|pensando|llamando|buscando|sintiendo mejor|recuperando|mejorando';
+export const ONGOING = rx(
+  `right now|ahorita|ahora mismo|(?:and |y )?now (?!(?:${META_VERBS})(?![a-z]))[a-z]+ing|(?:and |y )?ahora (?:estoy |esta )?(?!(?:${META_VERBOS})(?![a-z]))[a-z]+(?:ando|iendo)|(?:estoy|esta|estamos|estan) (?!(?:${META_VERBOS})(?![a-z]))[a-z]+(?:ando|iendo)|(?:im|i am|hes|shes|he is|she is|its|it is|were|we are|keeps?|still) (?!(?:${META_VERBS})(?![a-z]))[a-z]+ing`,
+);
 /** "last week", "a few days ago": recent past — an emergency sign is only urgent now. */
 export const RECENT_PAST = rx(
   'last week|last weekend|past week|(?:a )?(?:few|couple(?: of)?|two|three|four|five|six|several|\\d+) (?:days|weeks) ago|a week ago|the other day|(?:la )?semana pasada|hace (?:unos |una |dos |tres |cuatro |cinco |varios |\\d+ )?(?:dias|semanas|semana)|el otro dia|el fin de semana pasado',
@@ -478,6 +492,7 @@ export const CONTEXT_SOURCES: readonly string[] = [
   RECENT_OTHER,
   NEVER_LIKE_THIS,
   ADMIN_BEFORE,
+  PET_BEFORE,
 ]
   .map((r) => r.source)
   .concat([...NEGATION_WORDS, ...PSEUDO_AFTER, ...PSEUDO_AFTER_TWO]);

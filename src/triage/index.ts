@@ -13,6 +13,8 @@
  */
 import {
   ADMIN_BEFORE,
+  ONGOING,
+  PET_BEFORE,
   CLAUSE_BREAK,
   CONTEXT_SOURCES,
   HISTORY_CUE,
@@ -189,6 +191,7 @@ function isLive(doc: Doc, s: number, e: number, unless: RegExp | undefined, chec
   if (testOnce(HYPOTHETICAL, before) || INFO_CLAUSE.test(clause)) return undefined;
   // "send the records from my hospital stay for my heart attack": paperwork about an event, not the event
   if (ADMIN_BEFORE.test(before) && !testOnce(PRESENT_STRONG, after)) return undefined;
+  if (PET_BEFORE.test(before)) return undefined; // "my dog had a seizure"
   // "refill my inhaler for shortness of breath", "pastillas para las convulsiones": an indication, not a symptom
   if (
     (MED_FOR_BEFORE.test(before) || (INDICATION_BEFORE.test(before) && REFILL_CONTEXT.test(clause))) &&
@@ -244,7 +247,11 @@ function evaluate(doc: Doc, sig: CompiledSignal): Found | undefined {
     const clause = text.slice(hit.cs, hit.ce);
     if (level === 'urgent' && sig.escalate && anyAffirmed(doc, sig.escalate)) level = 'emergency';
     if (level === 'emergency') {
-      const recent = !def.noRecentDowngrade && testOnce(RECENT_PAST, clause) && !testOnce(PRESENT_STRONG, clause);
+      const recent =
+        !def.noRecentDowngrade &&
+        testOnce(RECENT_PAST, clause) &&
+        !testOnce(PRESENT_STRONG, clause) &&
+        !testOnce(ONGOING, clause);
       if (recent || (sig.downgrade !== undefined && sig.downgrade.test(clause))) level = 'urgent';
     }
     return { level, code: def.code, match: originalFragment(doc, s, e), at: s };
@@ -397,7 +404,11 @@ function evaluateFamily(doc: Doc, fam: CompiledFamily): Found | undefined {
     if (level === 'urgent' && RESOLVED_AFTER.test(text.slice(se, hit.ce))) continue;
     if (level === 'urgent' && fam.escalate && anyAffirmed(doc, fam.escalate)) level = 'emergency';
     if (level === 'emergency') {
-      const recent = !def.noRecentDowngrade && testOnce(RECENT_PAST, clause) && !testOnce(PRESENT_STRONG, clause);
+      const recent =
+        !def.noRecentDowngrade &&
+        testOnce(RECENT_PAST, clause) &&
+        !testOnce(PRESENT_STRONG, clause) &&
+        !testOnce(ONGOING, clause);
       if (recent || (fam.downgrade !== undefined && fam.downgrade.test(clause))) level = 'urgent';
     }
     if (best === undefined || RANK[level] > RANK[best.level]) {
@@ -480,6 +491,9 @@ export function classifyMessage(text: string, options?: TriageOptions): TriageRe
     const heart = byCode.get('palpitations') ?? byCode.get('abnormal-heart-rate');
     if (heart && byCode.has('near-fainting')) add({ ...heart, level: 'emergency', code: 'cardiac-warning' });
     // Hives or an allergic reaction plus wheezing or faintness is anaphylaxis until proven otherwise.
+    // Fever with new confusion (or shock-level blood pressure) is sepsis until proven otherwise.
+    const fever = byCode.get('fever') ?? byCode.get('high-fever');
+    if (fever && byCode.has('confusion')) add({ ...fever, level: 'emergency', code: 'sepsis-warning' });
     // Severe pain with faintness may be internal bleeding or shock.
     const pain = byCode.get('severe-pain');
     if (pain && byCode.has('near-fainting')) add({ ...pain, level: 'emergency', code: 'pain-with-faintness' });

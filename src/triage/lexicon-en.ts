@@ -309,7 +309,7 @@ export const EN_SIGNALS: readonly SignalDef[] = [
       '(?:burning up|febrile)',
     ],
     unless:
-      'low grade|lowgrade|slight fever|mild fever|99\\.|fever blister|hay fever|fever is gone|fever went away|fever broke|(?:no|without (?:a |any )?|not (?:running )?a|never (?:had|ran) a|hasnt had (?:a |any )?|doesnt have (?:a |any )?) (?:fever|temp|temperature)|fever free|sin fiebre',
+      'low grade|lowgrade|slight fever|mild fever|99\\.|fever blister|hay fever|fever is gone|fever went away|fever broke|(?:no|without (?:a |any )?|not (?:running )?a|never (?:had|ran) a|hasnt had (?:a |any )?|doesnt have (?:a |any )?) (?:fever|temp|temperature)|fever free|sin fiebre|(?:a )?(?:little|bit of a|tiny|small) (?:fever|temp)',
   },
   {
     code: 'time-sensitive-med-out',

@@ -268,7 +268,7 @@ export const ES_SIGNALS: readonly SignalDef[] = [
       'ardiendo en fiebre|volando en fiebre',
     ],
     unless:
-      'poquita|poca fiebre|fiebre leve|febricula|ya se (?:le |me )?quito la fiebre|ya no tiene fiebre|fiebre del heno|ya paso|(?:sin|no tiene|no tengo|ni|nada de|no ha tenido|no tuvo) (?:fiebre|calentura|temperatura)|fever free|no fever|without (?:a )?fever',
+      'poquita|poca fiebre|fiebre leve|febricula|ya se (?:le |me )?quito la fiebre|ya no tiene fiebre|fiebre del heno|ya paso|(?:sin|no tiene|no tengo|ni|nada de|no ha tenido|no tuvo) (?:fiebre|calentura|temperatura)|(?:un poco|algo|tantito|poquito) de (?:fiebre|calentura|temperatura)|fever free|no fever|without (?:a )?fever',
   },
   {
     code: 'time-sensitive-med-out',

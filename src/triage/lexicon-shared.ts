@@ -34,6 +34,8 @@ export const SHARED_SIGNALS: readonly SignalDef[] = [
       const dia = num(m[2]);
       return sys > dia && (sys >= 180 || dia >= 115 || (sys <= 85 && sys >= 40));
     },
+    // a systolic pressure of 80 or less is shock until proven otherwise
+    levelOf: (m) => (num(m[1]) <= 80 ? 'emergency' : 'urgent'),
   },
   {
     code: 'abnormal-blood-sugar',
@@ -95,12 +97,12 @@ export const SHARED_SIGNALS: readonly SignalDef[] = [
 
 /** Pregnancy mention (checked for negation like any symptom). */
 export const PREGNANCY =
-  '(?:pregnant|pregnancy|preggo|weeks along|expecting a baby|embarazada|embarazo|encinta|semanas de (?:embarazo|gestacion))';
+  '(?:pregnant|pregnancy|preggo|weeks along|expecting a baby|embarazada|embarazo|encinta|semanas de (?:embarazo|gestacion)|(?:im|i am|shes|she is|were|we are|at|tengo|tiene|estoy|esta|con) (?:[4-9]|[1-3]\\d|4[0-2]) ?(?:weeks|wks|wk|semanas)(?! (?:ago|old|de nacid[ao]|de edad))|(?:[4-9]|[1-3]\\d|4[0-2]) ?(?:weeks|wks|semanas) (?:pregnant|along|gestation|de gestacion)|(?:water|waters) broke|(?:se (?:me |le )?)?rompio la fuente|(?:la )?fuente se (?:me |le )?rompio)';
 /** Bleeding of any amount; with a pregnancy it is an emergency. */
 export const PREGNANCY_BLEEDING = '(?:bleeding|bleed|bled|blood|clots|sangr[a-z]*|hemorrag[a-z]*|coagulos)';
 /** Other obstetric red flags. */
 export const PREGNANCY_RED_FLAGS =
-  '(?:water broke|waters broke|leaking fluid|gush of fluid|baby (?:isnt|is not|hasnt|has not|stopped|not) moving|no fetal movement|severe (?:cramping|cramps|pain|abdominal pain|headache)|rompio la fuente|se me rompio la fuente|se rompio la fuente|fuente se rompio|sale liquido|bebe no se mueve|el bebe ya no se mueve|no siento (?:al|el|a mi) bebe|dolor (?:muy )?fuerte (?:en|de) (?:la )?(?:panza|barriga|vientre|abdomen)|vision borrosa y dolor de cabeza|blurry vision and (?:a )?headache)';
+  '(?:water broke|waters broke|leaking fluid|gush of fluid|baby (?:isnt|is not|hasnt|has not|havent|stopped|not|didnt|doesnt|wont|hasnt been|has not been) (?:mov(?:ing|ed|e)|kick(?:ing|ed)?)|no fetal movement|(?:bebe|nene) no se (?:ha )?mov(?:ido|ia|e)|no (?:he )?sentido (?:al|el|a mi) bebe|severe (?:cramping|cramps|pain|abdominal pain|headache)|rompio la fuente|se me rompio la fuente|se rompio la fuente|fuente se rompio|sale liquido|bebe no se mueve|el bebe ya no se mueve|no siento (?:al|el|a mi) bebe|dolor (?:muy )?fuerte (?:en|de) (?:la )?(?:panza|barriga|vientre|abdomen)|vision borrosa y dolor de cabeza|blurry vision and (?:a )?headache)';
 /** Meningitis-style combination: stiff neck with fever. */
 export const STIFF_NECK =
   '(?:stiff neck|neck is stiff|neck (?:[a-z]+ )?stiff|cant bend (?:my|his|her) neck|cuello (?:rigido|tieso|duro)|rigidez (?:de|en el) cuello)';
@@ -589,6 +591,9 @@ export const VARIANTS: Readonly<Record<string, string>> = {
  * (e.g. "fewer" is not "fever", "prison" is not "poison").
  */
 export const REAL_WORDS: readonly string[] = [
+  'drooling',
+  'drools',
+  'prision',
   'chess',
   'cheat',
   'chase',
@@ -899,17 +904,17 @@ const HARD_TO =
   'cant|cannot|can not|couldnt|could not|unable|hard|harder|difficult|difficulty|dificil|dificultad|struggl[a-z]*|gasp[a-z]*|trouble|labou?red|short|shortness|catch|barely|hardly|fight[a-z]*|noisy|rapid|shallow|raspy|weird|funny|strange|fast|slow|slowly|very slow|lento|lenta|despacio|stop[a-z]*|dejo|cuesta|costaba|batall[a-z]*|falta|faltaba|ahog[a-z]*|agitad[ao]|entrecortad[ao]|rar[ao]|rapido|no puedo|no puede|no pude|no pudo|no podia|apenas|casi no';
 const BLUE =
   'blue|bluish|blueish|purple|purplish|gray|grey|grayish|greyish|dusky|ashen|morad[ao]s?|azul|azules|azulad[ao]s?|gris|grises|grisace[ao]s?|cenizo[s]?';
-const FACE_PART = 'face|cara|mouth|boca|smile|sonrisa|lip|lips|labio|labios|eyelid|parpado|cheek|cachete|mejilla';
+const FACE_PART = 'face|cara|mouth|boca|smile|sonrisa|lip|lips|labio|labios|eyelid|eyelids|parpado|parpados|eye|ojo|cheek|cachete|mejilla';
 const FACE_DEFORM =
   'droop[a-z]*|sag[a-z]*|crooked|lopsided|uneven|numb|numbness|went dead|(?:isnt|is not|not|wont|stopped|doesnt) mov(?:e|ing)|(?:cant|cannot|couldnt) (?:move|smile)|no (?:se )?(?:le |me )?mueve|no (?:la |lo )?(?:puede|puedo) mover|frozen|froze|congelad[ao]|chuec[ao]|torcid[ao]|dormid[ao]|durmio|entum[a-z]*|adormec[a-z]*|paraliz[a-z]*|paralyz[a-z]*|colgad[ao]|colgando|ladead[ao]|desviad[ao]|jalad[ao]|pulled to one side|sin fuerza';
-const SPEECH = 'speech|speak|speaking|spoke|talk|talks|talking|talked|words|word|voice|habl[a-z]*|palabras|voz';
+const SPEECH = 'speech|speak|speaking|spoke|talk|talks|talking|talked|words|word|voice|mumbl[a-z]*|babbl[a-z]*|habl[a-z]*|palabras|voz|balbuce[a-z]*|dice|decia';
 const SPEECH_WRONG =
   'slurr[a-z]*|garbl[a-z]*|jumbl[a-z]*|gibberish|nonsense|not making (?:any )?sense|wasnt making (?:any )?sense|isnt making (?:any )?sense|no tiene sentido|sin sentido|arrastr[a-z]*|trab[a-z]*|enredad[a-z]*|incoheren[a-z]*|(?:cant|couldnt|could not|cannot) understand|no (?:se )?(?:le |me )?(?:entiende|entendia|entendemos)';
 /** Weaker words: only right after the speech word ("talking funny", "words came out wrong"). */
 const SPEECH_ODD = 'wrong|strange|weird|funny|thick|mixed up|all mixed|rar[ao]|raras|mocha|torpe|off|drunk|borrach[ao]';
 const LIMB = 'arm|arms|leg|legs|hand|hands|side|foot|brazo|brazos|pierna|piernas|mano|manos|lado|pie';
 const LIMB_WEAK =
-  'weak|weakness|numb|numbness|limp|dead|heavy|se (?:le|me) fue (?:la )?fuerza|(?:perdi|perdio) (?:la )?fuerza|no (?:tiene|tengo) fuerza|lost (?:the |all )?(?:strength|feeling|use)|no strength|paraly[a-z]*|paraliz[a-z]*|gave out|giving out|wont move|not moving|useless|debil[a-z]*|dormid[ao]|durmio|entum[a-z]*|adormec[a-z]*|sin fuerza|no (?:lo |la |los |las )?(?:puedo|puede|podia) (?:mover|levantar|sentir)|no (?:siento|siente)|(?:cant|cannot|couldnt|can not|unable to) (?:move|lift|raise|feel|use|grip)';
+  'weak|weakness|numb|numbness|limp|dead|heavy|(?:stopped|not|isnt|wont|doesnt) work(?:ing)?|dejo de funcionar|no (?:le |me )?(?:funciona|responde)|se (?:le|me) fue (?:la )?fuerza|(?:perdi|perdio) (?:la )?fuerza|no (?:tiene|tengo) fuerza|lost (?:the |all )?(?:strength|feeling|use)|no strength|paraly[a-z]*|paraliz[a-z]*|gave out|giving out|wont move|not moving|useless|debil[a-z]*|dormid[ao]|durmio|entum[a-z]*|adormec[a-z]*|sin fuerza|no (?:lo |la |los |las )?(?:puedo|puede|podia) (?:mover|levantar|sentir)|no (?:siento|siente)|(?:cant|cannot|couldnt|can not|unable to) (?:move|lift|raise|feel|use|grip)';
 const ONE_SIDED =
   'sudden[a-z]*|all of a sudden|out of nowhere|de repente|de golpe|repentin[a-z]*|one side|un lado|left|right(?! (?:now|away|after|before|here|there|back|then))|izquierd[ao]|derech[ao]|face|cara|speech|slurr[a-z]*|droop[a-z]*|habla|hablar|boca|chuec[ao]';
 const BLEED =
@@ -1126,9 +1131,9 @@ export const FAMILIES: readonly FamilyDef[] = [
     // won't wake / not responding / collapsed / limp
     code: 'unconscious',
     level: 'emergency',
-    a: '(?:wont|cant|can not|cannot|couldnt|didnt|doesnt|will not|could not|unable to|hard to|not|isnt|wasnt|barely|wouldnt) (?:wake|waking|rouse|respond|responding|responsive|react|reacting|conscious)(?: up)?|(?:went|is|was|gone|goes|felt|feels|seems) (?:all )?(?:limp|floppy)|limp and|out cold|no (?:despierta|se despierta|responde|reacciona|abre los ojos|lo (?:puedo|podemos|pude|pudimos) despertar|la (?:puedo|podemos|pude|pudimos) despertar|(?:puedo|podemos|pude|pudimos) despertarl[oa])|collaps[a-z]*|se desplom[a-z]*|se (?:cayo|desvanecio) y (?:ya )?no|inconscien[a-z]*|unconscious|unresponsive|passed out|desmay[a-z]*|fainted|blacked out|(?:dropped|slumped|keeled|went down|fell down|fell over) (?:[a-z]+ )?(?:to|on) the (?:floor|ground)|(?:just|suddenly) (?:dropped|collapsed|went down|keeled over)|slumped over|se (?:fue|cayo) al (?:suelo|piso) (?:de repente|y no)|se desvanecio',
+    a: '(?:wont|cant|can not|cannot|couldnt|didnt|doesnt|will not|could not|unable to|hard to|not|isnt|wasnt|barely|wouldnt) (?:wake|waking|rouse|respond|responding|responsive|react|reacting|conscious)(?: up)?|(?:went|is|was|gone|goes|felt|feels|seems) (?:all )?(?:limp|floppy)|limp and|out cold|no (?:despierta|se despierta|responde|reacciona|abre los ojos|lo (?:puedo|podemos|pude|pudimos) despertar|la (?:puedo|podemos|pude|pudimos) despertar|(?:puedo|podemos|pude|pudimos) despertarl[oa])|collaps[a-z]*|se desplom[a-z]*|se (?:cayo|desvanecio) y (?:ya )?no|inconscien[a-z]*|unconscious|unresponsive|passed out|desmay[a-z]*|fainted|blacked out|(?:dropped|slumped|keeled|went down|fell down|fell over) (?:[a-z]+ )?(?:to|on) the (?:floor|ground)|(?:just|suddenly) (?:dropped|collapsed|went down|keeled over)|slumped over|se (?:fue|cayo) al (?:suelo|piso) (?:de repente|y no)|se desvanecio|(?:cant|cannot|couldnt|can not) get (?:him|her|them|my [a-z]+) to (?:answer|respond|wake|talk|open (?:his|her|their) eyes)|slumped(?: over| in| on| down)?|tirad[ao] en el (?:piso|suelo)|no (?:contesta|me contesta|habla) (?:ni|y no)|no contesta',
     unless:
-      `respond(?:ing)? to (?:the |my |his |her |your |our )?(?:texts?|emails?|messages?|calls?|treatment|medicine|medication|meds|antibiotics?|tylenol|ibuprofen|motrin|therapy|inhaler|steroids?)|(?:phone|computer|screen|app|portal|website|site|page|printer|doctor|office|pharmacy|insurance|nurse|staff) (?:[a-z]+ ){0,3}(?:respond|responding|unresponsive)|collapsed? (?:lung|vein|veins|disc|arch)|collaps(?:ed|es|ing) (?:the|our|his|her|my|their|a|an|these|those|all|both|two|it|them)|lung collaps[a-z]*|no (?:me |nos )?responde[n]? (?:el|la|los|mi|mis|a mis|al|a los) (?:telefono|correo|mensaje|mensajes|llamada|llamadas|doctor|doctora|oficina|tratamiento|medicina)|${NEAR_FAINT}|drunk|borrach[a-z]*|hangover`,
+      `respond(?:ing)? to (?:the |my |his |her |your |our )?(?:texts?|emails?|messages?|calls?|treatment|medicine|medication|meds|antibiotics?|tylenol|ibuprofen|motrin|therapy|inhaler|steroids?)|(?:phone|computer|screen|app|portal|website|site|page|printer|doctor|office|pharmacy|insurance|nurse|staff) (?:[a-z]+ ){0,3}(?:respond|responding|unresponsive)|no contesta (?:el|mi|mis|los|las|su|sus) (?:telefono|celular|llamadas?|mensajes?|puerta)|(?:isnt|not|wont) answer(?:ing)? (?:the|my|his|her) (?:phone|calls?|texts?|door)|collapsed? (?:lung|vein|veins|disc|arch)|collaps(?:ed|es|ing) (?:the|our|his|her|my|their|a|an|these|those|all|both|two|it|them)|lung collaps[a-z]*|no (?:me |nos )?responde[n]? (?:el|la|los|mi|mis|a mis|al|a los) (?:telefono|correo|mensaje|mensajes|llamada|llamadas|doctor|doctora|oficina|tratamiento|medicina)|${NEAR_FAINT}|drunk|borrach[a-z]*|hangover`,
     downgradeIf: RESOLVED_FAINT,
   },
   {
@@ -1160,6 +1165,7 @@ export const FAMILIES: readonly FamilyDef[] = [
       '(?:nobody|no one|noone|no body) (?:would|will|is going to|gonna|is gonna) (?:miss|care|notice)',
       'better (?:off )?(?:without me|dead|if i (?:just )?(?:was|were|wasnt|werent|disappeared|died|left|didnt exist|was gone|were gone|wasnt here|werent here|wasnt around))',
       'disappear(?:ed|ing)? (?:for good|forever|for ever)|desaparecer para siempre',
+      '(?:nobody|no one|noone|no body) (?:cares|would care|will care|gives a [a-z]+) (?:if|whether) (?:i|im|i am) (?:alive|live|die|dead|here|gone|exist)|whats the point (?:anymore|any more|of (?:anything|it all|living|trying|going on|being here))|(?:a )?nadie le importa(?:ria)? (?:si|que) (?:vivo|muero|me muero|estoy viv[ao]|existo)',
       '(?:go to sleep|fall asleep|sleep) and (?:never|not) wake(?: up)?|dormir(?:me)? y (?:ya )?no despertar|(?:done|finished) with (?:life|living|being alive|this life|this world|it all)|(?:harto|harta|cansad[ao]) de (?:vivir|la vida)|ya me canse de vivir',
       '(?:use|turn|point|pointing|put|putting) (?:it|them|the gun|a gun|my gun|the knife|a knife) (?:on|at|against|to) (?:my ?self|me|my head)|(?:going to|gonna|will|want to|about to|plan to) (?:hurt|harm|kill|shoot|cut|hang) (?:my ?self|me)',
       '(?:pills|meds|rope|gun|knife) (?:are |is )?(?:ready|lined up|counted out|all set)|(?:pastillas|pildoras|cuerda|pistola) (?:ya )?(?:listas?|preparadas?)',
@@ -1198,11 +1204,28 @@ export const FAMILIES: readonly FamilyDef[] = [
     // an empty pill bottle beside someone, a child into someone else's medicine or a household chemical
     code: 'overdose',
     level: 'emergency',
-    a: `empty (?:pill |medicine |med |prescription )?(?:bottles?|containers?|packs?|boxes?)|(?:frasco|bote|caja)s? (?:de (?:pastillas|medicina|pildoras) )?vacios?|(?:${CHILD_WORD}|toddler|kid|kids|child|grandkid|boy|girl|nino|nina)`,
+    a: `empty (?:pill |medicine |med |prescription )?(?:bottles?|containers?|packs?|boxes?)|(?:frasco|bote|caja)s? (?:de (?:pastillas|medicina|pildoras) )?vacios?|(?:${CHILD_WORD}|toddler|kid|kids|kiddo|child|grandkid|boy|girl|nino|nina|lil one|little one|(?:my|our) (?:little|lil|youngest)|chiquit[oa]|pequen[oa])`,
     b: `took|taken|ate|eaten|swallowed|drank|drunk|chewed|got into|gotten into|licked|found|tomo|trago|comio|bebio|se comio|se trago|se tomo|mastico|${PILLS_ANY}|pills?|pastillas`,
     c: `(?:my|our|mom'?s?|moms|dads|grandmas|grandpas|grandmothers|grandfathers|someones|someone elses|his grandmas|her grandmas|mis|mi|nuestras?|de (?:su|mi) (?:abuel[ao]|mama|papa)) (?:[a-z]+ ){0,2}(?:${PILLS_ANY})|(?:bleach|detergent|laundry pods?|tide pods?|dishwasher (?:pods?|detergent)|rat poison|poison|antifreeze|windshield (?:washer )?fluid|washer fluid|drain cleaner|oven cleaner|cleaner|lighter fluid|gasoline|lamp oil|button batter(?:y|ies)|batter(?:y|ies)|magnets?|coins?|edibles?|weed|marijuana|thc|vodka|alcohol|mouthwash|hand sanitizer|nicotine|vape juice|e liquid|cloro|detergente|pila|pilas|imanes?|monedas?|gasolina|veneno|raticida|limpiador|anticongelante|alcohol|thinner|aguarras|suavizante)|bottle|frasco|pills (?:everywhere|next to|all over)`,
     window: 8,
     unless: 'how much|how many|cuanto|cuanta|cuantas|dose|dosage|dosis|spit (?:it )?out|escupio|chewable|masticable|vitamins? (?:every|daily)|safety|seguridad|childproof|lock|recycl[a-z]*|recicl[a-z]*|refill|resurtir|receta|prescription|pharmacy|farmacia|for (?:his|her) (?:ear|fever|infection|cold)',
+  },
+  {
+    // carbon monoxide: a fuel-burning appliance or gas smell with headache/dizziness/nausea
+    code: 'carbon-monoxide',
+    level: 'emergency',
+    a: 'furnace|heater|space heater|generator|gas leak|leaking gas|smell(?:s|ing)? (?:of |like )?gas|co (?:alarm|detector)|carbon monoxide|monoxide|calentador|boiler|caldera|fuga de gas|huele a gas|olor a gas|generador|monoxido|chimney|chimenea|exhaust|escape del carro',
+    needMessage: 'headaches?|dizz[a-z]*|nause[a-z]*|vomit[a-z]*|throwing up|confus[a-z]*|sleepy|drowsy|faint[a-z]*|pass(?:ed)? out|dolor(?:es)? de cabeza|mare[a-z]*|vomit[a-z]*|confundid[a-z]*|somnolient[a-z]*|desmay[a-z]*',
+    unless: 'repair|bill|appointment|install[a-z]*|inspection|reparar|cuenta|factura|cita|instal[a-z]*|years ago|hace anos|last (?:winter|year)',
+  },
+  {
+    // a board-hard belly (peritonitis)
+    code: 'acute-abdomen',
+    level: 'emergency',
+    a: 'belly|abdomen|abdominal|stomach|tummy|panza|barriga|estomago|vientre',
+    b: 'rigid[ao]?|(?:hard|tight) (?:as|like) (?:a )?(?:rock|board|brick)|board ?like|dur[ao] como (?:una )?(?:piedra|tabla)|como tabla',
+    window: 4,
+    unless: 'abs|abdominales|workout|gym|ejercicio|pregnan[a-z]*|embaraz[a-z]*|bloat[a-z]*|inflamad[ao] por gases|gas',
   },
   {
     // hit by a car, stabbed, shot, fell from a height
@@ -1293,7 +1316,7 @@ export const FAMILIES: readonly FamilyDef[] = [
     level: 'urgent',
     a: 'fever|fevers|feverish|febrile|fiebre|fiebres|calentura|afiebrad[ao]|febril|burning up|running a temp|temperatura alta|high temp[a-z]*',
     unless:
-      'low grade|lowgrade|slight|mild|leve|poquita|febricula|hay fever|fever blisters?|cold sores?|fiebre del heno|yellow fever|fiebre amarilla|scarlet|valley fever|(?:fever|fiebre|calentura) (?:is |has |ya )?(?:gone|broke|went away|went down|came down|resolved|has broken|is down|se (?:le |me )?(?:quito|fue|bajo)|paso|cedio)|se (?:le |me )?(?:quito|fue|bajo) la (?:fiebre|calentura)|ya no (?:tiene|tengo) (?:fiebre|calentura)|dose|dosage|dosis|how much|cuanto|cuanta|\\b99(?:\\.\\d)?|\\b37(?:\\.\\d)?|vaccines?|vacunas?|flu shot|(?:go|going|went|come|coming|return[a-z]*) back to (?:school|work|daycare)|back to (?:school|work|daycare)|return to (?:school|work|daycare)|(?:regresar|volver|ir) a (?:la )?(?:escuela|trabajo|guarderia)|note for|nota para|justificante',
+      'low grade|lowgrade|slight|mild|leve|poquita|febricula|(?:a )?(?:little|bit of a|tiny) (?:fever|temp)|(?:un poco|algo|tantito|poquito) de (?:fiebre|calentura|temperatura)|hay fever|fever blisters?|cold sores?|fiebre del heno|yellow fever|fiebre amarilla|scarlet|valley fever|(?:fever|fiebre|calentura) (?:is |has |ya )?(?:gone|broke|went away|went down|came down|resolved|has broken|is down|se (?:le |me )?(?:quito|fue|bajo)|paso|cedio)|se (?:le |me )?(?:quito|fue|bajo) la (?:fiebre|calentura)|ya no (?:tiene|tengo) (?:fiebre|calentura)|dose|dosage|dosis|how much|cuanto|cuanta|\\b99(?:\\.\\d)?|\\b37(?:\\.\\d)?|vaccines?|vacunas?|flu shot|(?:go|going|went|come|coming|return[a-z]*) back to (?:school|work|daycare)|back to (?:school|work|daycare)|return to (?:school|work|daycare)|(?:regresar|volver|ir) a (?:la )?(?:escuela|trabajo|guarderia)|note for|nota para|justificante',
   },
   {
     // a headache or migraine that has lasted days or does not respond to medicine

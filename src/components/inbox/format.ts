@@ -4,7 +4,7 @@
  * more than using one, and a list row formats two dates on every render.
  */
 
-const cache = new Map<string, Intl.DateTimeFormat | Intl.RelativeTimeFormat>();
+const cache = new Map<string, Intl.DateTimeFormat | Intl.RelativeTimeFormat | Intl.NumberFormat>();
 
 function dateFormat(locale: string, timeZone: string | undefined, kind: 'exact' | 'short' | 'shortYear' | 'message' | 'year') {
   const key = `d|${locale}|${timeZone ?? ''}|${kind}`;
@@ -37,15 +37,20 @@ function relativeFormat(locale: string): Intl.RelativeTimeFormat {
   return format;
 }
 
+const zones = new Map<string, string | undefined>();
+
 /** A zone Intl accepts, or undefined (the device's) — a bad clinic config must not break rendering. */
 function safeZone(timeZone: string | undefined): string | undefined {
   if (!timeZone) return undefined;
-  try {
-    new Intl.DateTimeFormat('en', { timeZone });
-    return timeZone;
-  } catch {
-    return undefined;
+  if (!zones.has(timeZone)) {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone });
+      zones.set(timeZone, timeZone);
+    } catch {
+      zones.set(timeZone, undefined);
+    }
   }
+  return zones.get(timeZone);
 }
 
 const MINUTE = 60_000;
@@ -88,6 +93,17 @@ export function exactTime(iso: string, locale: string, timeZone: string | undefi
 export function messageTime(iso: string, locale: string, timeZone: string | undefined): string {
   const then = Date.parse(iso);
   return Number.isNaN(then) ? '' : dateFormat(locale, timeZone, 'message').format(then);
+}
+
+/** "10,000" / "10.000": a count in the patient's language (one cached formatter per locale). */
+export function formatCount(value: number, locale: string): string {
+  const key = `n|${locale}`;
+  let format = cache.get(key) as Intl.NumberFormat | undefined;
+  if (!format) {
+    format = new Intl.NumberFormat(locale);
+    cache.set(key, format);
+  }
+  return format.format(value);
 }
 
 /** "120 KB", "2.4 MB". */

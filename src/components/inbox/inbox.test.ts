@@ -551,6 +551,7 @@ describe('<portal-inbox>', () => {
       expect(fixture.client.calls).not.to.include('reply');
       await sendKeys({ press: 'Escape' });
       await waitUntil(() => !$<HTMLDialogElement>(el, 'dialog')?.open);
+      await waitUntil(() => deepActive() === $(el, '#reply-body'), 'focus did not return to the reply');
       expect(fixture.client.calls).not.to.include('reply');
       expect($<HTMLTextAreaElement>(el, '#reply-body')!.value).to.contain('chest pain');
     });

@@ -28,7 +28,7 @@ import { composeKitStyles } from '../../internal/compose-kit/styles.js';
 import { PortalElement } from '../../internal/portal-element.js';
 import { cleanLine, isolate, renderText, safeFilename, safeLinkHref } from '../../internal/safe-text.js';
 import '../../define/policy-consent.js';
-import { exactTime, fileSize, messageTime, relativeTime } from './format.js';
+import { exactTime, fileSize, formatCount, messageTime, relativeTime } from './format.js';
 import { InboxPoller } from './inbox-poller.js';
 import { ReplyForm } from './reply-form.js';
 import { inboxStyles } from './inbox.styles.js';
@@ -80,7 +80,12 @@ interface ListFilter {
  * @csspart form - The reply form.
  * @csspart submit-button - "Send reply".
  * @csspart emergency-dialog - The blocking emergency dialog before sending.
+ * @csspart error-summary - The reply's list of problems to fix, focused on Send.
+ * @csspart safety-notice - "Not for emergencies" above the reply.
+ * @csspart revoked - The notice shown when messaging is turned off for the patient.
+ * @csspart bounce-banner - The undelivered-email banner.
  * @csspart error - An error message.
+ * @csspart retry-button - "Try again" after an error.
  * @csspart loading - A loading indicator.
  *
  * @cssproperty --portal-inbox-list-height - Height of the scrolling list (default `min(36rem, 70vh)`).
@@ -416,7 +421,7 @@ export class PortalInbox extends PortalElement {
       </div>
       ${this.#listLoaded && this.#total > 0
         ? html`<p class="summary hint">
-            ${t.term('inbox.summary', this.#total)}
+            ${t.term('inbox.summary', this.#total, formatCount(this.#total, t.locale))}
             ${busy ? html`<span class="spinner small" aria-hidden="true"></span> ${t.term('inbox.list.searching')}` : nothing}
           </p>`
         : nothing}`;
@@ -658,7 +663,7 @@ export class PortalInbox extends PortalElement {
     }
     if (this.#announceResults) {
       this.#announceResults = false;
-      this.#announce(this.localize.term('inbox.list.results', this.#total));
+      this.#announce(this.localize.term('inbox.list.results', this.#total, formatCount(this.#total, this.localize.locale)));
     }
   }
 
