@@ -136,8 +136,7 @@ for (const set of sets) {
 const overall = sets.length > 1 ? report(`combined (${sets.length} sets)`, allRows, combined) : undefined;
 const gate = overall ?? {
   emergencyRecall: combined.emergency.emergency / Math.max(1, total(combined, 'emergency')),
-  routineFalseAlarm:
-    (combined.routine.urgent + combined.routine.emergency) / Math.max(1, total(combined, 'routine')),
+  routineFalseAlarm: (combined.routine.urgent + combined.routine.emergency) / Math.max(1, total(combined, 'routine')),
 };
 
 if (!quiet) {

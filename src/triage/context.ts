@@ -326,7 +326,7 @@ export const HYPOTHETICAL = rx(
     'brochures?',
     'diferencia entre',
     'info about',
-    'side effects? (?:of|from|include|includes|like)|efectos secundarios|(?:can|could|does|do|will|might|may) (?:it|this|that|they|the [a-z]+) (?:cause|give|lead to|trigger)|(?:what|can|could|may|might|does|do|it|that|which|will) causes?|causes? of|puede (?:causar|provocar)|(?:i )?heard (?:that|it|they)|i read (?:that|it)|lei que|escuche que|dicen que',
+    'side effects? (?:of|from|include|includes|like)|efectos secundarios|(?:can|could|does|do|will|might|may) (?:it|this|that|they|the [a-z]+) (?:cause|give|lead to|trigger)|(?:what|can|could|may|might|does|do|it|that|which|will) causes?|causes? of|(?:the|this|that|a|an) [a-z]+ (?:can |may |might )?causes?|puede (?:causar|provocar)|(?:i )?heard (?:that|it|they|the|about)|i read (?:that|it)|lei que|escuche que|dicen que',
     'informacion sobre',
     'pamphlet',
     'folleto',
@@ -461,7 +461,8 @@ export const ACTIVE_AFTER = rx(
 /** Happening as they write ("and now bleeding heavy", "estoy sangrando"): overrides a recent-past downgrade. */
 const META_VERBS =
   'feeling|doing|getting|better|fine|ok|okay|good|recovering|healing|wondering|thinking|asking|hoping|writing|calling|going|trying|planning|looking|worrying|worried|messaging|texting|emailing|waiting|scheduling|following|checking|reaching';
-const META_VERBOS = 'preguntando|escribiendo|esperando|pensando|llamando|buscando|sintiendo mejor|recuperando|mejorando';
+const META_VERBOS =
+  'preguntando|escribiendo|esperando|pensando|llamando|buscando|sintiendo mejor|recuperando|mejorando';
 export const ONGOING = rx(
   `right now|ahorita|ahora mismo|(?:and |y )?now (?!(?:${META_VERBS})(?![a-z]))[a-z]+ing|(?:and |y )?ahora (?:estoy |esta )?(?!(?:${META_VERBOS})(?![a-z]))[a-z]+(?:ando|iendo)|(?:estoy|esta|estamos|estan) (?!(?:${META_VERBOS})(?![a-z]))[a-z]+(?:ando|iendo)|(?:im|i am|hes|shes|he is|she is|its|it is|were|we are|keeps?|still) (?!(?:${META_VERBS})(?![a-z]))[a-z]+ing`,
 );

@@ -309,7 +309,14 @@ function wordBounds(text: string): number[] {
 }
 
 /** Character range covering `w` words either side of [s, e), clipped to the clause [cs, ce). */
-function windowAround(words: readonly number[], s: number, e: number, w: number, cs: number, ce: number): [number, number] {
+function windowAround(
+  words: readonly number[],
+  s: number,
+  e: number,
+  w: number,
+  cs: number,
+  ce: number,
+): [number, number] {
   const n = words.length / 2;
   let first = 0;
   while (first < n && (words[2 * first + 1] as number) <= s) first++;

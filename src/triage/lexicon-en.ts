@@ -3,7 +3,7 @@
  * lowercase, no accents, apostrophes removed ("can't" → "cant", "I'm" → "im"),
  * common misspellings of key words already corrected.
  */
-import { ADHERENCE, NEAR_FAINT, RESOLVED_FAINT } from './lexicon-shared.js';
+import { ADHERENCE, CHEST_BENIGN, NEAR_FAINT, RESOLVED_FAINT } from './lexicon-shared.js';
 import type { SignalDef } from './types.js';
 
 const POSS = '(?:my|his|her|their|the|our|your|a)';
@@ -36,6 +36,7 @@ export const EN_SIGNALS: readonly SignalDef[] = [
       `chest (?:has been |has |is |keeps |kept |was |started |been |feels |is really |really |still |just |suddenly |getting |got |so |very |super |extremely |kinda |kind of |a bit |a little |all |too )+(?:hurting|hurts?|aching|achy|tight|tighter|heavy|burning|squeezing|painful|pressure)`,
       `(?:pain|pressure|ache|numbness|tingling) (?:[a-z]+ )?(?:going|radiating|spreading|shooting|moving|goes|radiates|spreads|shoots|travels|traveling) (?:down|into|to|up|through) ${POSS}? ?(?:left )?(?:arm|jaw|neck|shoulder|back)`,
     ],
+    downgradeIf: CHEST_BENIGN,
   },
   {
     code: 'heart-attack',
@@ -140,7 +141,8 @@ export const EN_SIGNALS: readonly SignalDef[] = [
       `(?:im|i am|hes|shes|he is|she is) dying(?! (?:to|of|for|here|over|laughing|inside|from (?:laughter|boredom|embarrassment)))`,
       'help me (?:im|i am) dying|going to die (?:tonight|soon|right now)',
     ],
-    unless: 'dying to|die (?:of|from) (?:laughter|embarrassment|boredom)|dying (?:of|from) (?:boredom|laughter|embarrassment|curiosity|hunger|thirst|heat|the heat|cold|anticipation|suspense|shame|stress)|dying (?:here|over here) (?:waiting|with)|lol|haha|lmao',
+    unless:
+      'dying to|die (?:of|from) (?:laughter|embarrassment|boredom)|dying (?:of|from) (?:boredom|laughter|embarrassment|curiosity|hunger|thirst|heat|the heat|cold|anticipation|suspense|shame|stress)|dying (?:here|over here) (?:waiting|with)|lol|haha|lmao',
   },
   {
     code: 'overdose',
@@ -377,6 +379,7 @@ export const EN_SIGNALS: readonly SignalDef[] = [
       'dehydrated|dehydration|(?:no|not|hasnt|havent|didnt) (?:[a-z0-9]+ ){0,2}(?:peed|urinated|wet diaper|wet diapers|pee)(?: in| since| for| all)',
       'blood in (?:my |his |her |the )?(?:stool|poop|bowel movement|diaper)|bloody (?:stool|diarrhea|poop)|black (?:tarry |and tarry |sticky )?(?:stool|stools|poop)|tarry stool',
     ],
+    unless: 'iron|hierro|pepto|bismuth|bismuto|blueberr[a-z]*|beets?|licorice|colonoscop[a-z]*|prep|sample|kit',
   },
   {
     code: 'post-procedure-problem',
@@ -450,7 +453,8 @@ export const EN_SIGNALS: readonly SignalDef[] = [
       'heart (?:is )?(?:racing|pounding|beating (?:really |very |so |super )?(?:fast|hard|irregular[a-z]*)|fluttering|skipping|flip flopping|jumping)',
       'palpitations|racing heart|irregular heartbeat|afib (?:[a-z0-9]+ ){0,3}(?:again|racing|fast)',
     ],
-    unless: 'history of|years ago|last year|for years|lol|lmao|haha[a-z]*|jk|(?:just )?thinking (?:about|of)|nervous|excited|anxious about|when i saw|the bill|my crush|in love',
+    unless:
+      'history of|years ago|last year|for years|lol|lmao|haha[a-z]*|jk|(?:just )?thinking (?:about|of)|nervous|excited|anxious about|when i saw|the bill|my crush|in love',
   },
   {
     code: 'medication-error',

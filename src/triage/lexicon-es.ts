@@ -4,7 +4,7 @@
  * misspellings corrected. Written for patients who type without accents and in
  * informal registers (Mexican/Central American usage included).
  */
-import { NEAR_FAINT, RESOLVED_FAINT } from './lexicon-shared.js';
+import { CHEST_BENIGN, NEAR_FAINT, RESOLVED_FAINT } from './lexicon-shared.js';
 import type { SignalDef } from './types.js';
 
 const MI = '(?:el|la|los|las|mi|mis|su|sus|un|una)';
@@ -29,6 +29,7 @@ export const ES_SIGNALS: readonly SignalDef[] = [
       '(?:siento|sentir|tengo|tiene|siente) (?:como )?(?:un |una )?(?:peso|presion|opresion|elefante|piedra) (?:en|sobre) (?:el|mi) pecho',
       'dolor (?:que )?(?:me |le )?(?:baja|corre|se corre|se va|se pasa|irradia|sube|se extiende) (?:al|por el|hacia el|a la|hasta el|por la) (?:brazo|quijada|mandibula|cuello|espalda)',
     ],
+    downgradeIf: CHEST_BENIGN,
   },
   {
     code: 'heart-attack',
@@ -174,8 +175,7 @@ export const ES_SIGNALS: readonly SignalDef[] = [
       'se desplomo',
     ],
     downgradeIf: RESOLVED_FAINT,
-    unless:
-      `${NEAR_FAINT}|(?:me voy a|se va a|siento que me|sentia que me|casi me|casi se|como que me) (?:desmay[a-z]*|desvanec[a-z]*)|borrach[a-z]*|no responde (?:el|la|los|mi|mis) (?:telefono|correo|mensaje|mensajes|llamada|llamadas|doctor|doctora|oficina)|no responden|no me responde|no me responden|no han respondido`,
+    unless: `${NEAR_FAINT}|(?:me voy a|se va a|siento que me|sentia que me|casi me|casi se|como que me) (?:desmay[a-z]*|desvanec[a-z]*)|borrach[a-z]*|no responde (?:el|la|los|mi|mis) (?:telefono|correo|mensaje|mensajes|llamada|llamadas|doctor|doctora|oficina)|no responden|no me responde|no me responden|no han respondido`,
   },
   {
     code: 'seizure',

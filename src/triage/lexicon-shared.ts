@@ -355,17 +355,107 @@ export const KEYWORDS: readonly string[] = [
  * ordinary English or Spanish word shares belong here.
  */
 export const SOUND_ALIKE: readonly string[] = [
-  'pecho', 'brazo', 'brazos', 'izquierdo', 'izquierda', 'derecho', 'derecha', 'cierra', 'cerrando', 'cerrado',
-  'garganta', 'hinchada', 'hinchado', 'hinchadas', 'hinchados', 'hinchazon', 'hinchando', 'hablar', 'habla',
-  'hablando', 'convulsion', 'convulsiones', 'convulsionando', 'convulsiono', 'vomitando', 'vomito', 'vomitar',
-  'vomitos', 'desmayo', 'desmaye', 'desmayado', 'desmayada', 'desmayar', 'pastillas', 'pastilla', 'embarazada',
-  'embarazo', 'chueca', 'chueco', 'quiero', 'quiere', 'cabeza', 'sangre', 'sangrando', 'sangrado', 'respirar',
-  'respira', 'ahogando', 'ahogo', 'lengua', 'labios', 'inconsciente', 'sobredosis', 'matarme', 'suicidarme',
-  'morirme', 'despierta', 'responde', 'reacciona', 'mareado', 'mareada', 'fiebre', 'calentura', 'derrame',
-  'corazon', 'infarto', 'orinar', 'pierna', 'piernas', 'adormecido', 'adormecida', 'arrastrando', 'presion',
-  'opresion', 'veneno', 'cloro', 'herida', 'hemorragia', 'coagulos', 'bebe', 'nacido', 'nacida', 'hinchado',
-  'hinchazon', 'entumido', 'entumida', 'cuello', 'cara', 'boca', 'morado', 'morados', 'moradas', 'azules',
-  'apretando', 'aprieta', 'quemadura', 'ampollas', 'atropellado', 'convulsionando', 'vivir', 'viviendo',
+  'pecho',
+  'brazo',
+  'brazos',
+  'izquierdo',
+  'izquierda',
+  'derecho',
+  'derecha',
+  'cierra',
+  'cerrando',
+  'cerrado',
+  'garganta',
+  'hinchada',
+  'hinchado',
+  'hinchadas',
+  'hinchados',
+  'hinchazon',
+  'hinchando',
+  'hablar',
+  'habla',
+  'hablando',
+  'convulsion',
+  'convulsiones',
+  'convulsionando',
+  'convulsiono',
+  'vomitando',
+  'vomito',
+  'vomitar',
+  'vomitos',
+  'desmayo',
+  'desmaye',
+  'desmayado',
+  'desmayada',
+  'desmayar',
+  'pastillas',
+  'pastilla',
+  'embarazada',
+  'embarazo',
+  'chueca',
+  'chueco',
+  'quiero',
+  'quiere',
+  'cabeza',
+  'sangre',
+  'sangrando',
+  'sangrado',
+  'respirar',
+  'respira',
+  'ahogando',
+  'ahogo',
+  'lengua',
+  'labios',
+  'inconsciente',
+  'sobredosis',
+  'matarme',
+  'suicidarme',
+  'morirme',
+  'despierta',
+  'responde',
+  'reacciona',
+  'mareado',
+  'mareada',
+  'fiebre',
+  'calentura',
+  'derrame',
+  'corazon',
+  'infarto',
+  'orinar',
+  'pierna',
+  'piernas',
+  'adormecido',
+  'adormecida',
+  'arrastrando',
+  'presion',
+  'opresion',
+  'veneno',
+  'cloro',
+  'herida',
+  'hemorragia',
+  'coagulos',
+  'bebe',
+  'nacido',
+  'nacida',
+  'hinchado',
+  'hinchazon',
+  'entumido',
+  'entumida',
+  'cuello',
+  'cara',
+  'boca',
+  'morado',
+  'morados',
+  'moradas',
+  'azules',
+  'apretando',
+  'aprieta',
+  'quemadura',
+  'ampollas',
+  'atropellado',
+  'convulsionando',
+  'vivir',
+  'viviendo',
 ];
 
 /** Explicit misspellings (short words, multi-edit typos, phonetic Spanish). */
@@ -904,10 +994,12 @@ const HARD_TO =
   'cant|cannot|can not|couldnt|could not|unable|hard|harder|difficult|difficulty|dificil|dificultad|struggl[a-z]*|gasp[a-z]*|trouble|labou?red|short|shortness|catch|barely|hardly|fight[a-z]*|noisy|rapid|shallow|raspy|weird|funny|strange|fast|slow|slowly|very slow|lento|lenta|despacio|stop[a-z]*|dejo|cuesta|costaba|batall[a-z]*|falta|faltaba|ahog[a-z]*|agitad[ao]|entrecortad[ao]|rar[ao]|rapido|no puedo|no puede|no pude|no pudo|no podia|apenas|casi no';
 const BLUE =
   'blue|bluish|blueish|purple|purplish|gray|grey|grayish|greyish|dusky|ashen|morad[ao]s?|azul|azules|azulad[ao]s?|gris|grises|grisace[ao]s?|cenizo[s]?';
-const FACE_PART = 'face|cara|mouth|boca|smile|sonrisa|lip|lips|labio|labios|eyelid|eyelids|parpado|parpados|eye|ojo|cheek|cachete|mejilla';
+const FACE_PART =
+  'face|cara|mouth|boca|smile|sonrisa|lip|lips|labio|labios|eyelid|eyelids|parpado|parpados|eye|ojo|cheek|cachete|mejilla';
 const FACE_DEFORM =
   'droop[a-z]*|sag[a-z]*|crooked|lopsided|uneven|numb|numbness|went dead|(?:isnt|is not|not|wont|stopped|doesnt) mov(?:e|ing)|(?:cant|cannot|couldnt) (?:move|smile)|no (?:se )?(?:le |me )?mueve|no (?:la |lo )?(?:puede|puedo) mover|frozen|froze|congelad[ao]|chuec[ao]|torcid[ao]|dormid[ao]|durmio|entum[a-z]*|adormec[a-z]*|paraliz[a-z]*|paralyz[a-z]*|colgad[ao]|colgando|ladead[ao]|desviad[ao]|jalad[ao]|pulled to one side|sin fuerza';
-const SPEECH = 'speech|speak|speaking|spoke|talk|talks|talking|talked|words|word|voice|mumbl[a-z]*|babbl[a-z]*|habl[a-z]*|palabras|voz|balbuce[a-z]*|dice|decia';
+const SPEECH =
+  'speech|speak|speaking|spoke|talk|talks|talking|talked|words|word|voice|mumbl[a-z]*|babbl[a-z]*|habl[a-z]*|palabras|voz|balbuce[a-z]*|dice|decia';
 const SPEECH_WRONG =
   'slurr[a-z]*|garbl[a-z]*|jumbl[a-z]*|gibberish|nonsense|not making (?:any )?sense|wasnt making (?:any )?sense|isnt making (?:any )?sense|no tiene sentido|sin sentido|arrastr[a-z]*|trab[a-z]*|enredad[a-z]*|incoheren[a-z]*|(?:cant|couldnt|could not|cannot) understand|no (?:se )?(?:le |me )?(?:entiende|entendia|entendemos)';
 /** Weaker words: only right after the speech word ("talking funny", "words came out wrong"). */
@@ -931,7 +1023,8 @@ const AGE_UNIT = '(days?|dias?|weeks?|wks?|wk|semanas?|months?|mos?|mths?|mes|me
 const CHILD_WORD =
   'baby|babies|bebe|bebes|bebito|bebita|infant|son|daughter|hijo|hija|hijito|hijita|nino|nina|nene|nena|grandson|granddaughter|nieto|nieta|niece|nephew|sobrin[ao]|twins?|gemel[ao]s';
 const IDIOM_LAUGH = 'lol|lmao|lmfao|rofl|haha[a-z]*|jaja[a-z]*|jeje[a-z]*|jk|just kidding|es broma|bromeando';
-const DENTAL = 'dental|dentist[a-z]*|tooth|teeth|muela[s]?|diente[s]?|novocaine|anestesia|anesthesia|numbing|root canal|filling|extraction|extraccion|botox|filler';
+const DENTAL =
+  'dental|dentist[a-z]*|tooth|teeth|muela[s]?|diente[s]?|novocaine|anestesia|anesthesia|numbing|root canal|filling|extraction|extraccion|botox|filler';
 const SPEECH_UNLESS = `accent|acento|english|ingles|spanish|espanol|language|idioma|phone|telefono|therap[a-z]*|terapia|lisp|stutter[a-z]*|tartamud[a-z]*|delay[a-z]*|retraso|tongue tie|frenillo|braces|frenos|typ[a-z]*|spell[a-z]*|form|portal|message|text|email|escrib[a-z]*|mensaje|correo|letter|carta|bill|cuenta|factura|wrong (?:number|person|doctor|office)|${IDIOM_LAUGH}|${DENTAL}`;
 const ALLERGEN =
   'ate|eating|eaten|food|shrimp|shellfish|seafood|peanuts?|nuts?|bee|bees|sting|stung|wasp|hornet|medicine|medication|antibiotic[a-z]*|amoxicillin|penicillin|sulfa|new med[a-z]*|allerg[a-z]*|hives|ronchas|epi ?pen|epinephrine|camaron(?:es)?|mariscos|cacahuate[s]?|mani|nueces|picadura|pico|abeja|avispa|medicina|antibiotico[s]?|alergi[a-z]*|comer|comi|comio|breath[a-z]*|respir[a-z]*|throat|garganta|tongue|lengua|lips|labios';
@@ -949,6 +1042,9 @@ export const RESOLVED_FAINT = `(?:${FAINT_PAST})(?=.*\\b(?:${FAINT_FINE}))|(?:${
 export const NEAR_FAINT =
   '(?:going to|gonna|about to|might|could|almost|nearly|feel like (?:i|im|he|she|hes|shes)|feels like (?:i|im|he|she|hes|shes)?|felt like (?:i|he|she)?|like (?:i|he|she) (?:might|could|would|was going to)) ?(?:pass out|faint|black out|collapse)|(?:va|voy|vas|iba|van|ibas) a (?:desmay[a-z]*|desvanec[a-z]*)|(?:siento|siente|sentia|sentir|senti) que (?:me|se|le) (?:va a |voy a |iba a )?(?:desmay[a-z]*|desvanec[a-z]*)|casi (?:me|se) (?:desmay[a-z]*|desvanec[a-z]*)|como que (?:me|se) (?:va a |voy a )?desmay[a-z]*|ganas de desmayar[a-z]*';
 
+/** Chest pain with an everyday cause named in the same clause (cough, heartburn, a pulled muscle): urgent. */
+export const CHEST_BENIGN =
+  'cough[a-z]*|tos|tosiendo|toser|heartburn|acid|reflux|acidez|agruras|spicy|picante|indigestion|gerd|burp[a-z]*|eructo[s]?|pulled a muscle|muscle|musculo|gym|lifting|workout|bruis[a-z]*|moreton|golpe|for (?:weeks|months)|desde hace (?:semanas|meses)|on and off for';
 /** Getting better: "the swelling is almost gone", "ya casi no me duele". */
 const HEALING =
   '(?:almost|nearly|mostly|pretty much) (?:gone|healed|better|back to normal)|going down|getting better|improving|healing (?:well|fine|nicely)|casi (?:se (?:me |le )?quito|sano|desaparecio|no)|mejorando|ya casi|ya (?:se ve|esta) mejor';
@@ -957,8 +1053,31 @@ export const ADHERENCE =
   'like (?:usual|always|normal|i always do|im supposed to|i should)|as (?:usual|always|normal)|supposed to|on schedule|como siempre|de costumbre|como de costumbre|como me toca|(?:morning|evening|night|bedtime|daily) (?:pills|meds|dose|doses|medications)|do i (?:take|need)|should i (?:take|also)|the new one|la nueva|el nuevo';
 
 const WORD_NUM: Readonly<Record<string, number>> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
-  un: 1, una: 1, dos: 2, tres: 3, cuatro: 4, cinco: 5, seis: 6, siete: 7, ocho: 8, nueve: 9, diez: 10, once: 11, doce: 12,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  un: 1,
+  una: 1,
+  dos: 2,
+  tres: 3,
+  cuatro: 4,
+  cinco: 5,
+  seis: 6,
+  siete: 7,
+  ocho: 8,
+  nueve: 9,
+  diez: 10,
+  once: 11,
+  doce: 12,
 };
 const ageNumber = (s: string | undefined): number => (s === undefined ? Number.NaN : (WORD_NUM[s] ?? num(s)));
 /** Age in days from a number and a unit ("2 months" → 60); NaN when there is none. */
@@ -982,8 +1101,7 @@ export const FAMILIES: readonly FamilyDef[] = [
     b: `${HURT_EN}|${HURT_ES}`,
     window: 4,
     unless: `x ?rays?|xrays?|radiograf[a-z]*|rayos x|ct|cat scan|scan|tomograf[a-z]*|congest[a-z]*|chest cold|catarro|flema|phlegm|mucus|amamant[a-z]*|lactan[a-z]*|breast ?feed[a-z]*|nursing|dar pecho|tattoo|tatuaje|acne|rash|sarpullido|hair|pelo|vello|lump|bulto|tetilla|nipple|${IDIOM_LAUGH}`,
-    downgradeIf:
-      'cough[a-z]*|tos|tosiendo|toser|heartburn|acid|reflux|acidez|agruras|spicy|picante|indigestion|gerd|burp[a-z]*|eructo[s]?|pulled a muscle|muscle|musculo|gym|lifting|workout|bruis[a-z]*|moreton|golpe|for (?:weeks|months)|desde hace (?:semanas|meses)|on and off for',
+    downgradeIf: CHEST_BENIGN,
   },
   {
     // pain spreading to the left arm / jaw, with a cardiac companion anywhere in the message
@@ -1015,7 +1133,8 @@ export const FAMILIES: readonly FamilyDef[] = [
     window: 3,
     unless:
       'air (?:conditioning|conditioner|freshener|purifier|fryer|quality|filter|bnb|port|line|lines|mattress|force)|aire acondicionado|al aire libre|fresh air|aire fresco|tires?|llantas?|balloon|globo',
-    downgradeIf: 'a little|a bit|slightly|sometimes|when i (?:walk|climb|exercise)|stairs|un poco|a veces|al caminar|al subir|escaleras|ejercicio',
+    downgradeIf:
+      'a little|a bit|slightly|sometimes|when i (?:walk|climb|exercise)|stairs|un poco|a veces|al caminar|al subir|escaleras|ejercicio',
   },
   {
     // cyanosis: lips/face/fingers blue, grey, dusky, morados
@@ -1083,7 +1202,8 @@ export const FAMILIES: readonly FamilyDef[] = [
     b: '(?:my |his |her |both |las |los |mis |sus )?(?:legs|arms|piernas|body|cuerpo|brazos)|from the waist',
     window: 3,
     bAfter: true,
-    unless: 'slept|sleeping|fell asleep|se me (?:durmio|duerme|duermen)|cold|frio|gym|workout|leg day|sore|adolorid[ao]s?|cansad[ao]s?|tired',
+    unless:
+      'slept|sleeping|fell asleep|se me (?:durmio|duerme|duermen)|cold|frio|gym|workout|leg day|sore|adolorid[ao]s?|cansad[ao]s?|tired',
   },
   {
     // sudden vision loss
@@ -1092,8 +1212,10 @@ export const FAMILIES: readonly FamilyDef[] = [
     a: 'vision|sight|eyesight|vista',
     b: 'lost|losing|loss|lose|gone|went (?:black|dark|out|blurry)|black|dark|curtain|shade|perd[a-z]*|se (?:me|le) fue|negr[ao]|oscur[ao]|cortina|double|doble',
     window: 3,
-    needClause: 'sudden[a-z]*|all of a sudden|out of nowhere|de repente|de golpe|repentin[a-z]*|one eye|un ojo|left eye|right eye|ojo (?:izquierdo|derecho)|curtain|cortina|lost|perdi|perdio|face|cara|numb[a-z]*|weak[a-z]*|headache|dolor de cabeza',
-    unless: 'glasses|lentes|contacts|eye exam|examen de la vista|reading|leer|screen|pantalla|optometr[a-z]*|oftalm[a-z]*|cataract[a-z]*|catarata[s]?|glaucoma|macular|years|anos|gradual[a-z]*|slowly|poco a poco|insurance|seguro|migraine aura|aura',
+    needClause:
+      'sudden[a-z]*|all of a sudden|out of nowhere|de repente|de golpe|repentin[a-z]*|one eye|un ojo|left eye|right eye|ojo (?:izquierdo|derecho)|curtain|cortina|lost|perdi|perdio|face|cara|numb[a-z]*|weak[a-z]*|headache|dolor de cabeza',
+    unless:
+      'glasses|lentes|contacts|eye exam|examen de la vista|reading|leer|screen|pantalla|optometr[a-z]*|oftalm[a-z]*|cataract[a-z]*|catarata[s]?|glaucoma|macular|years|anos|gradual[a-z]*|slowly|poco a poco|insurance|seguro|migraine aura|aura',
   },
   {
     // heavy bleeding: bleed|blood|sangr × heavy|won't stop|soaking|mucho
@@ -1104,7 +1226,8 @@ export const FAMILIES: readonly FamilyDef[] = [
     window: 4,
     unless:
       'a little|little bit|bit of|tiny|spotting|manchad[ao]|manchando|gums|encias|when i (?:brush|floss)|floss|brushing|cepill[a-z]*|hilo dental|paper cut|shaving|afeit[a-z]*|blood money|bleeding (?:me|us|them) dry|bleeding money|(?:blood|sangre) (?:test|work|draw|analisis|examen|prueba)|analisis de sangre|examen de sangre|prueba de sangre|azucar en la sangre|sugar in (?:my|the) blood|donat[a-z]*|don[oa]r sangre|less|menos',
-    downgradeIf: 'period|regla|menstrua[a-z]*|periodo|hemorrhoid[a-z]*|hemorroide[s]?|almorrana[s]?|nosebleeds? (?:again|on and off)|a veces|lately|recently|ultimamente|often|frequent[a-z]*|seguido|a menudo|every (?:day|morning|week)|todos los dias',
+    downgradeIf:
+      'period|regla|menstrua[a-z]*|periodo|hemorrhoid[a-z]*|hemorroide[s]?|almorrana[s]?|nosebleeds? (?:again|on and off)|a veces|lately|recently|ultimamente|often|frequent[a-z]*|seguido|a menudo|every (?:day|morning|week)|todos los dias',
   },
   {
     // vomiting / coughing up blood, coffee-ground vomit
@@ -1114,7 +1237,8 @@ export const FAMILIES: readonly FamilyDef[] = [
     b: 'blood|bloody|sangre|sangr[a-z]*|coffee grounds?|cafe molido|asientos de cafe|posos de cafe',
     window: 5,
     unless: `blood (?:test|work|draw|pressure|sugar)|analisis|examen de sangre|${DENTAL}`,
-    downgradeIf: 'streak[a-z]*|tinged|specks?|spots?|a little|bit of|tiny|pink|hilit[oa]s?|poquit[ao]|rayitas|pintit[ao]s|puntitos|nose|nariz|gums|encias|dry throat',
+    downgradeIf:
+      'streak[a-z]*|tinged|specks?|spots?|a little|bit of|tiny|pink|hilit[oa]s?|poquit[ao]|rayitas|pintit[ao]s|puntitos|nose|nariz|gums|encias|dry throat',
   },
   {
     // black / tarry / bloody stool: urgent alone, an emergency with faintness or heavy loss
@@ -1123,7 +1247,8 @@ export const FAMILIES: readonly FamilyDef[] = [
     a: 'black|tarry|tar|negr[ao]s?|chapopote|alquitran|maroon|bloody|blood|sangre|sangrient[ao]s?',
     b: 'stools?|poop[a-z]*|bowel movements?|bms?|heces|popo|excremento|evacua[a-z]*|caca|diarr[a-z]*|panal(?:es)?|diapers?',
     window: 3,
-    unless: 'iron|hierro|pepto|bismuth|bismuto|blueberr[a-z]*|beets?|betabel|licorice|regaliz|sample|muestra|kit|test|prueba|colonoscop[a-z]*|prep|fit test|cologuard',
+    unless:
+      'iron|hierro|pepto|bismuth|bismuto|blueberr[a-z]*|beets?|betabel|licorice|regaliz|sample|muestra|kit|test|prueba|colonoscop[a-z]*|prep|fit test|cologuard',
     escalateIf:
       'dizz[a-z]*|lightheaded|light headed|faint[a-z]*|pass(?:ed)? out|weak|pale|mare[a-z]*|desmay[a-z]*|debil|palid[ao]|vomit[a-z]* blood|vomit[a-z]* sangre|a lot|lots|mucha|heart (?:is )?racing|blood thinners?|anticoag[a-z]*|eliquis|xarelto|warfarin[a]?|coumadin',
   },
@@ -1132,8 +1257,7 @@ export const FAMILIES: readonly FamilyDef[] = [
     code: 'unconscious',
     level: 'emergency',
     a: '(?:wont|cant|can not|cannot|couldnt|didnt|doesnt|will not|could not|unable to|hard to|not|isnt|wasnt|barely|wouldnt) (?:wake|waking|rouse|respond|responding|responsive|react|reacting|conscious)(?: up)?|(?:went|is|was|gone|goes|felt|feels|seems) (?:all )?(?:limp|floppy)|limp and|out cold|no (?:despierta|se despierta|responde|reacciona|abre los ojos|lo (?:puedo|podemos|pude|pudimos) despertar|la (?:puedo|podemos|pude|pudimos) despertar|(?:puedo|podemos|pude|pudimos) despertarl[oa])|collaps[a-z]*|se desplom[a-z]*|se (?:cayo|desvanecio) y (?:ya )?no|inconscien[a-z]*|unconscious|unresponsive|passed out|desmay[a-z]*|fainted|blacked out|(?:dropped|slumped|keeled|went down|fell down|fell over) (?:[a-z]+ )?(?:to|on) the (?:floor|ground)|(?:just|suddenly) (?:dropped|collapsed|went down|keeled over)|slumped over|se (?:fue|cayo) al (?:suelo|piso) (?:de repente|y no)|se desvanecio|(?:cant|cannot|couldnt|can not) get (?:him|her|them|my [a-z]+) to (?:answer|respond|wake|talk|open (?:his|her|their) eyes)|slumped(?: over| in| on| down)?|tirad[ao] en el (?:piso|suelo)|no (?:contesta|me contesta|habla) (?:ni|y no)|no contesta',
-    unless:
-      `respond(?:ing)? to (?:the |my |his |her |your |our )?(?:texts?|emails?|messages?|calls?|treatment|medicine|medication|meds|antibiotics?|tylenol|ibuprofen|motrin|therapy|inhaler|steroids?)|(?:phone|computer|screen|app|portal|website|site|page|printer|doctor|office|pharmacy|insurance|nurse|staff) (?:[a-z]+ ){0,3}(?:respond|responding|unresponsive)|no contesta (?:el|mi|mis|los|las|su|sus) (?:telefono|celular|llamadas?|mensajes?|puerta)|(?:isnt|not|wont) answer(?:ing)? (?:the|my|his|her) (?:phone|calls?|texts?|door)|collapsed? (?:lung|vein|veins|disc|arch)|collaps(?:ed|es|ing) (?:the|our|his|her|my|their|a|an|these|those|all|both|two|it|them)|lung collaps[a-z]*|no (?:me |nos )?responde[n]? (?:el|la|los|mi|mis|a mis|al|a los) (?:telefono|correo|mensaje|mensajes|llamada|llamadas|doctor|doctora|oficina|tratamiento|medicina)|${NEAR_FAINT}|drunk|borrach[a-z]*|hangover`,
+    unless: `respond(?:ing)? to (?:the |my |his |her |your |our )?(?:texts?|emails?|messages?|calls?|treatment|medicine|medication|meds|antibiotics?|tylenol|ibuprofen|motrin|therapy|inhaler|steroids?)|(?:phone|computer|screen|app|portal|website|site|page|printer|doctor|office|pharmacy|insurance|nurse|staff) (?:[a-z]+ ){0,3}(?:respond|responding|unresponsive)|no contesta (?:el|mi|mis|los|las|su|sus) (?:telefono|celular|llamadas?|mensajes?|puerta)|(?:isnt|not|wont) answer(?:ing)? (?:the|my|his|her) (?:phone|calls?|texts?|door)|collapsed? (?:lung|vein|veins|disc|arch)|collaps(?:ed|es|ing) (?:the|our|his|her|my|their|a|an|these|those|all|both|two|it|them)|lung collaps[a-z]*|no (?:me |nos )?responde[n]? (?:el|la|los|mi|mis|a mis|al|a los) (?:telefono|correo|mensaje|mensajes|llamada|llamadas|doctor|doctora|oficina|tratamiento|medicina)|${NEAR_FAINT}|drunk|borrach[a-z]*|hangover`,
     downgradeIf: RESOLVED_FAINT,
   },
   {
@@ -1197,8 +1321,7 @@ export const FAMILIES: readonly FamilyDef[] = [
     c: `${PILLS_ANY}|bottle|frasco|bote`,
     window: 6,
     bAfter: true,
-    unless:
-      `${ADHERENCE}|as prescribed|as directed|like (?:you|the doctor|dr [a-z]+|my doctor) (?:said|told)|on time|(?:every|each) (?:day|morning|night|evening)|daily|with (?:breakfast|food|water|dinner|meals)|todos los dias|cada (?:dia|manana|noche)|como me (?:dijo|indico|receto|dijeron)|a tiempo|con (?:comida|el desayuno|la cena|agua)|for the (?:day|week)|(?:finished|completed|done with|termine|acabe) (?:all )?(?:of )?(?:my |the |el |los |la )?(?:antibiotic|antibiotics|course|antibiotico|antibioticos|tratamiento)|(?:whole|entire|all) (?:course|week|month|time|day)|todo el (?:tratamiento|mes|dia)|toda la (?:semana|caja de antibiotico)|water|agua|juice|jugo|milk|leche|gatorade|pedialyte|electrolyte|suero|prep|preparacion|vitamins? (?:every|daily)`,
+    unless: `${ADHERENCE}|as prescribed|as directed|like (?:you|the doctor|dr [a-z]+|my doctor) (?:said|told)|on time|(?:every|each) (?:day|morning|night|evening)|daily|with (?:breakfast|food|water|dinner|meals)|todos los dias|cada (?:dia|manana|noche)|como me (?:dijo|indico|receto|dijeron)|a tiempo|con (?:comida|el desayuno|la cena|agua)|for the (?:day|week)|(?:finished|completed|done with|termine|acabe) (?:all )?(?:of )?(?:my |the |el |los |la )?(?:antibiotic|antibiotics|course|antibiotico|antibioticos|tratamiento)|(?:whole|entire|all) (?:course|week|month|time|day)|todo el (?:tratamiento|mes|dia)|toda la (?:semana|caja de antibiotico)|water|agua|juice|jugo|milk|leche|gatorade|pedialyte|electrolyte|suero|prep|preparacion|vitamins? (?:every|daily)`,
   },
   {
     // an empty pill bottle beside someone, a child into someone else's medicine or a household chemical
@@ -1208,15 +1331,18 @@ export const FAMILIES: readonly FamilyDef[] = [
     b: `took|taken|ate|eaten|swallowed|drank|drunk|chewed|got into|gotten into|licked|found|tomo|trago|comio|bebio|se comio|se trago|se tomo|mastico|${PILLS_ANY}|pills?|pastillas`,
     c: `(?:my|our|mom'?s?|moms|dads|grandmas|grandpas|grandmothers|grandfathers|someones|someone elses|his grandmas|her grandmas|mis|mi|nuestras?|de (?:su|mi) (?:abuel[ao]|mama|papa)) (?:[a-z]+ ){0,2}(?:${PILLS_ANY})|(?:bleach|detergent|laundry pods?|tide pods?|dishwasher (?:pods?|detergent)|rat poison|poison|antifreeze|windshield (?:washer )?fluid|washer fluid|drain cleaner|oven cleaner|cleaner|lighter fluid|gasoline|lamp oil|button batter(?:y|ies)|batter(?:y|ies)|magnets?|coins?|edibles?|weed|marijuana|thc|vodka|alcohol|mouthwash|hand sanitizer|nicotine|vape juice|e liquid|cloro|detergente|pila|pilas|imanes?|monedas?|gasolina|veneno|raticida|limpiador|anticongelante|alcohol|thinner|aguarras|suavizante)|bottle|frasco|pills (?:everywhere|next to|all over)`,
     window: 8,
-    unless: 'how much|how many|cuanto|cuanta|cuantas|dose|dosage|dosis|spit (?:it )?out|escupio|chewable|masticable|vitamins? (?:every|daily)|safety|seguridad|childproof|lock|recycl[a-z]*|recicl[a-z]*|refill|resurtir|receta|prescription|pharmacy|farmacia|for (?:his|her) (?:ear|fever|infection|cold)',
+    unless:
+      'how much|how many|cuanto|cuanta|cuantas|dose|dosage|dosis|spit (?:it )?out|escupio|chewable|masticable|vitamins? (?:every|daily)|safety|seguridad|childproof|lock|recycl[a-z]*|recicl[a-z]*|refill|resurtir|receta|prescription|pharmacy|farmacia|for (?:his|her) (?:ear|fever|infection|cold)',
   },
   {
     // carbon monoxide: a fuel-burning appliance or gas smell with headache/dizziness/nausea
     code: 'carbon-monoxide',
     level: 'emergency',
     a: 'furnace|heater|space heater|generator|gas leak|leaking gas|smell(?:s|ing)? (?:of |like )?gas|co (?:alarm|detector)|carbon monoxide|monoxide|calentador|boiler|caldera|fuga de gas|huele a gas|olor a gas|generador|monoxido|chimney|chimenea|exhaust|escape del carro',
-    needMessage: 'headaches?|dizz[a-z]*|nause[a-z]*|vomit[a-z]*|throwing up|confus[a-z]*|sleepy|drowsy|faint[a-z]*|pass(?:ed)? out|dolor(?:es)? de cabeza|mare[a-z]*|vomit[a-z]*|confundid[a-z]*|somnolient[a-z]*|desmay[a-z]*',
-    unless: 'repair|bill|appointment|install[a-z]*|inspection|reparar|cuenta|factura|cita|instal[a-z]*|years ago|hace anos|last (?:winter|year)',
+    needMessage:
+      'headaches?|dizz[a-z]*|nause[a-z]*|vomit[a-z]*|throwing up|confus[a-z]*|sleepy|drowsy|faint[a-z]*|pass(?:ed)? out|dolor(?:es)? de cabeza|mare[a-z]*|vomit[a-z]*|confundid[a-z]*|somnolient[a-z]*|desmay[a-z]*',
+    unless:
+      'repair|bill|appointment|install[a-z]*|inspection|reparar|cuenta|factura|cita|instal[a-z]*|years ago|hace anos|last (?:winter|year)',
   },
   {
     // a board-hard belly (peritonitis)
@@ -1232,14 +1358,16 @@ export const FAMILIES: readonly FamilyDef[] = [
     code: 'major-trauma',
     level: 'emergency',
     a: '(?:hit|struck|run over|ran over|knocked down) by (?:a |the |an )?(?:car|truck|vehicle|bus|train|motorcycle|suv|van)|(?:lo|la|me|le|nos) (?:atropell[a-z]*|arroll[a-z]*)|atropellad[ao]|stabbed(?! (?:me )?in the back)|(?:been|was|were|got|just|gets|getting) shot(?! (?:up|a|an|the|of|at|for|today|yesterday|last|in the arm)(?![a-z]))|shot by|gun ?shot|apunalad[ao]|acuchillad[ao]|balead[ao]|(?:le|me|nos) (?:dispararon|dieron un balazo)|gunshot|balazo|fell (?:off|from|out of) (?:the |a |his |her |our |my )?(?:roof|balcony|second (?:story|floor)|2nd (?:story|floor)|third floor|building|tree|window)|se cayo (?:del|de la|desde el|desde la) (?:techo|azotea|balcon|segundo piso|arbol|ventana)|car (?:accident|crash|wreck) (?:[a-z]+ ){0,4}(?:unconscious|bleeding|trapped|pinned|cant move|not moving)',
-    unless: 'flu shot|shots? (?:for|of|at)|vaccine|vacuna|booster|insulin shot|b12|allergy shot|shot (?:record|card)|years ago|hace anos|last year|el ano pasado|history|antecedentes|movie|pelicula|game|juego|news|noticias|photo|foto|picture|basketball|hoops|pool',
+    unless:
+      'flu shot|shots? (?:for|of|at)|vaccine|vacuna|booster|insulin shot|b12|allergy shot|shot (?:record|card)|years ago|hace anos|last year|el ano pasado|history|antecedentes|movie|pelicula|game|juego|news|noticias|photo|foto|picture|basketball|hoops|pool',
   },
   {
     // "se esta poniendo azul", "turning blue"
     code: 'breathing-difficulty',
     level: 'emergency',
     a: '(?:se (?:esta|estaba) |se )?(?:poniendo|puso|pone|ponia|volviendo) (?:morad[ao]|azul|gris)|turn(?:ing|ed|s)? (?:blue|purple|gray|grey|dusky)|going (?:blue|purple|grey|gray)',
-    unless: 'cold|frio|fria|bruis[a-z]*|moret[oe]n[a-z]*|hair|pelo|paint|pintura|sky|cielo|light|luz|screen|pantalla|litmus|mood ring|fingers in the cold|raynaud[a-z]*|toes',
+    unless:
+      'cold|frio|fria|bruis[a-z]*|moret[oe]n[a-z]*|hair|pelo|paint|pintura|sky|cielo|light|luz|screen|pantalla|litmus|mood ring|fingers in the cold|raynaud[a-z]*|toes',
   },
   {
     // airway swelling: throat/tongue/lips × swelling/closing/tight
@@ -1270,7 +1398,8 @@ export const FAMILIES: readonly FamilyDef[] = [
     a: 'head|cabeza|cabezota|forehead|frente',
     b: 'hit|hits|hitting|bang[a-z]*|bump[a-z]*|smack[a-z]*|struck|whack[a-z]*|slamm?[a-z]*|crack[a-z]*|fell(?! asleep)|falling|fall|golpe[a-z]*|golpazo|madrazo|trancazo|chingadazo|porrazo|pegu?[eo]|pego|pegue|cai|cayo|caida|knocked',
     window: 4,
-    unless: 'headache|hit me|hit (?:the )?(?:pillow|hay|bed)|head (?:cold|lice|start|office|nurse|of)|over (?:my|his|her) head|(?:idea|thought) (?:hit|struck)|piojos|dolor de cabeza|me duele la cabeza',
+    unless:
+      'headache|hit me|hit (?:the )?(?:pillow|hay|bed)|head (?:cold|lice|start|office|nurse|of)|over (?:my|his|her) head|(?:idea|thought) (?:hit|struck)|piojos|dolor de cabeza|me duele la cabeza',
     escalateIf:
       'passed out|pass out|unconscious|knocked out|blacked out|vomit[a-z]*|threw up|throwing up|puking|confus[a-z]*|not making sense|bleeding (?:a lot|heavily)|blood thinners?|anticoag[a-z]*|warfarin[a]?|coumadin|eliquis|xarelto|pradaxa|plavix|clopidogrel|seizure|convuls[a-z]*|wont wake|cant wake|hard to wake|sleepy|drowsy|somnolient[ao]|dormid[ao]|slurr[a-z]*|unequal pupils|pupil[a-z]*|clear fluid|worst headache|desmay[a-z]*|inconscien[a-z]*|confundid[a-z]*|anticoagulantes?|no despierta|over (?:65|70|75|80|85|90)|elderly|anciano|anciana|\\d\\d (?:yo|year old|years old|anos) (?:on|con)',
   },
@@ -1281,7 +1410,8 @@ export const FAMILIES: readonly FamilyDef[] = [
     a: 'headache|head ache|head pain|dolor de cabeza|jaqueca|migrana|migraine',
     b: 'sudden|suddenly|thunder[a-z]*|explo[a-z]*|worst|peor|de golpe|de repente|repentin[a-z]*|like (?:a |being )?(?:bomb|gunshot|hit with|hit by|lightning)|como (?:un )?(?:golpe|bomba|trueno|balazo)|out of nowhere|de la nada',
     window: 5,
-    unless: 'usual|normal|typical|like my (?:usual|normal|other)|de siempre|como siempre|las de siempre|hangover|cruda|caffeine|cafeina|worst part|lo peor',
+    unless:
+      'usual|normal|typical|like my (?:usual|normal|other)|de siempre|como siempre|las de siempre|hangover|cruda|caffeine|cafeina|worst part|lo peor',
   },
   {
     // tearing / ripping pain (aortic dissection)
@@ -1290,7 +1420,8 @@ export const FAMILIES: readonly FamilyDef[] = [
     a: 'pain|dolor',
     b: 'tearing|ripping|torn|desgarr[a-z]*|como si (?:me )?(?:rompieran|desgarraran)',
     window: 3,
-    unless: 'muscle|musculo|ligament|ligamento|acl|meniscus|menisco|rotator|tendon|knee|rodilla|shoulder|hombro|ankle|tobillo|history|years',
+    unless:
+      'muscle|musculo|ligament|ligamento|acl|meniscus|menisco|rotator|tendon|knee|rodilla|shoulder|hombro|ankle|tobillo|history|years',
   },
   {
     // fever in a baby under 3 months (any fever word, or ≥ 100.4 °F / 38 °C)
@@ -1299,7 +1430,8 @@ export const FAMILIES: readonly FamilyDef[] = [
     a: `(?:${CHILD_WORD})(?: (?:is|who is|of|de|que tiene|tiene|only|just|solo|apenas|turned|cumplio|girl|boy|nino|nina))* ${NUMW} ?${AGE_UNIT}(?: (?:old|de (?:edad|nacid[ao])))?|${NUMW} ?${AGE_UNIT} old|newborn|new born|recien nacid[ao]s?|neonat[a-z]*`,
     b: '(fever[a-z]*|febrile|fiebre|calentura|afiebrad[ao]|feels? (?:very )?hot|hot to the touch|se siente calient[ea]|esta calient[ea]|temp|temperature|temperatura)|(\\d{2,3}(?:\\.\\d+)?)',
     window: 10,
-    unless: 'jaundice|ictericia|weigh[a-z]*|pesa|peso|lbs|pounds|libras|kilos|oz|ounces|onzas|feeding|formula|vaccine|vacuna|shots?',
+    unless:
+      'jaundice|ictericia|weigh[a-z]*|pesa|peso|lbs|pounds|libras|kilos|oz|ounces|onzas|feeding|formula|vaccine|vacuna|shots?',
     check: (a, b) => {
       const days = a[3] !== undefined ? ageInDays(a[3], a[4]) : ageInDays(a[1], a[2]);
       if (!Number.isNaN(days) && (days < 0 || days >= 90)) return false;
@@ -1333,7 +1465,8 @@ export const FAMILIES: readonly FamilyDef[] = [
     a: 'pee|peeing|pees|peed|urin[a-z]*|orin[a-z]*|pipi|pis',
     b: 'burn[a-z]*|sting[a-z]*|hurts?|hurting|pain[a-z]*|ard[ea][a-z]*|arde|quema|duele|dolor|blood|bloody|sangre|cant|cannot|no puedo|no puede|frequent[a-z]*|all the time|every (?:\\d+ |few |couple )?(?:min|mins|minutes|hour|hours)|a cada rato|cada rato|seguido',
     window: 4,
-    unless: 'tests?|samples?|results?|muestra[s]?|examen|analisis|cups?|prueba[s]?|urinalysis|urologist|urologo|drug test|asparagus|esparragos|blood (?:test|work|sugar|pressure)',
+    unless:
+      'tests?|samples?|results?|muestra[s]?|examen|analisis|cups?|prueba[s]?|urinalysis|urologist|urologo|drug test|asparagus|esparragos|blood (?:test|work|sugar|pressure)',
   },
   {
     code: 'asthma-attack',
@@ -1355,7 +1488,8 @@ export const FAMILIES: readonly FamilyDef[] = [
     a: 'eye|eyes|ojo|ojos|eyelid|eyelids|parpado[s]?',
     b: 'swollen shut|pus|crust[a-z]*|goop[a-z]*|discharge|lagan[a-z]*|secrecion|chemical|quimico|cloro|bleach|something in|algo en|scratch(?:ed)?|rasp[oe]|cornea',
     window: 4,
-    unless: 'drops? (?:refill|prescription)|gotas (?:receta|resurtir)|exam|examen|glasses|lentes|contacts|appointment|cita',
+    unless:
+      'drops? (?:refill|prescription)|gotas (?:receta|resurtir)|exam|examen|glasses|lentes|contacts|appointment|cita',
   },
   {
     code: 'jaundice',
@@ -1363,7 +1497,8 @@ export const FAMILIES: readonly FamilyDef[] = [
     a: 'eyes|skin|ojos|piel|whites of (?:my|his|her|the) eyes|jaundic[a-z]*|ictericia',
     b: 'yellow[a-z]*|amarill[a-z]*|jaundic[a-z]*|ictericia',
     window: 4,
-    unless: 'results|resultados|bilirubin|bilirrubina (?:results|resultados)|history|old|shirt|camisa|paint|pintura|highlighter',
+    unless:
+      'results|resultados|bilirubin|bilirrubina (?:results|resultados)|history|old|shirt|camisa|paint|pintura|highlighter',
   },
   {
     // pain bad enough to stop walking/standing
@@ -1372,7 +1507,8 @@ export const FAMILIES: readonly FamilyDef[] = [
     a: '(?:can barely|can hardly|cant|cannot|couldnt|unable to|can not|barely able to|not able to|apenas (?:puedo|puede)|no (?:puedo|puede|pude|pudo)) (?:walk|stand|move|get out of bed|caminar|pararme|pararse|moverme|moverse|levantarme|levantarse)',
     b: 'pain[a-z]*|hurt[a-z]*|ach(?:e|es|ing|y)|sore|agony|dolor|duele|duelen|adolorid[ao]|back|espalda|hip|cadera|knee|rodilla|belly|stomach|panza|estomago|leg|pierna',
     window: 8,
-    unless: 'far|long|distances?|lejos|mucho rato|handicap|placard|parking|disability|discapacidad|cane|walker|wheelchair|baston|andadera|silla de ruedas|for (?:years|months)|desde hace (?:anos|meses)|chronic|cronic[ao]|because of (?:the )?(?:noise|neighbors|stress|anxiety|worry)|insomnia|insomnio|sleep study|excited|emocionad[ao]|ruido',
+    unless:
+      'far|long|distances?|lejos|mucho rato|handicap|placard|parking|disability|discapacidad|cane|walker|wheelchair|baston|andadera|silla de ruedas|for (?:years|months)|desde hace (?:anos|meses)|chronic|cronic[ao]|because of (?:the )?(?:noise|neighbors|stress|anxiety|worry)|insomnia|insomnio|sleep study|excited|emocionad[ao]|ruido',
   },
   {
     code: 'severe-pain',
@@ -1382,7 +1518,8 @@ export const FAMILIES: readonly FamilyDef[] = [
     window: 9,
     needClause:
       'severe|sever[ao]|worse|worsening|getting worse|peor|empeor[a-z]*|lower right|right lower|right side|lado derecho|derech[ao]|unbearable|insoportable|doubled over|doblad[ao]|fuerte|strong|intense|intens[ao]|terrible|horrible|constant|hard as a rock|rigid|dur[ao] como|fever|fiebre|vomit[a-z]*|blood|sangre',
-    unless: 'side effects?|efectos secundarios|period|regla|menstrua[a-z]*|cramps? (?:again|every month)|mild|leve|poquito|a little|un poco|gas|hungry|hambre|ate too much|comi mucho|for (?:years|months)|desde hace (?:anos|meses)|stitch (?:from|when) running',
+    unless:
+      'side effects?|efectos secundarios|period|regla|menstrua[a-z]*|cramps? (?:again|every month)|mild|leve|poquito|a little|un poco|gas|hungry|hambre|ate too much|comi mucho|for (?:years|months)|desde hace (?:anos|meses)|stitch (?:from|when) running',
   },
   {
     code: 'burn',
@@ -1417,7 +1554,8 @@ export const FAMILIES: readonly FamilyDef[] = [
     a: 'confus[a-z]*|confundid[ao]|disorient[a-z]*|desorientad[ao]|delirious|delirio|delirando|incoherente|not (?:acting )?(?:like )?(?:herself|himself)|acting (?:strange|weird|odd|funny|confused|off)|not making (?:any )?sense|no tiene sentido lo que dice|dice cosas sin sentido|no (?:es|esta|parece) (?:el|ella) mism[ao]|no reconoce',
     unless:
       'confus[a-z]* (?:about|by|with|as to|regarding|over|on|why|how|what|which|if|whether|sobre|con (?:la|el|las|los|mi|su|lo)|por (?:la|el|lo)|de (?:la|el|que))|confundid[ao] (?:sobre|con|por|acerca)|confusing|instructions|instrucciones|bill|billing|cuenta|factura|portal|forms?|formulario|website|app|statement|insurance|seguro|appointment|cita|dosage|dose|dosis|labels?|etiqueta|letter|carta|message|mensaje|results|resultados|question|pregunta|schedule|horario',
-    escalateIf: 'sudden[a-z]*|de repente|all of a sudden|out of nowhere|de la nada|slurr[a-z]*|droop[a-z]*|stiff neck|cuello rigido|wont wake|hard to wake|no despierta|sugar (?:is |was )?(?:low|[1-5]\\d)\\b|azucar (?:baja|en [1-5]\\d)',
+    escalateIf:
+      'sudden[a-z]*|de repente|all of a sudden|out of nowhere|de la nada|slurr[a-z]*|droop[a-z]*|stiff neck|cuello rigido|wont wake|hard to wake|no despierta|sugar (?:is |was )?(?:low|[1-5]\\d)\\b|azucar (?:baja|en [1-5]\\d)',
   },
   {
     code: 'allergic-reaction',
@@ -1426,7 +1564,8 @@ export const FAMILIES: readonly FamilyDef[] = [
     b: 'new (?:med[a-z]*|pills?|antibiotics?|prescriptions?|drugs?)|antibiotic[a-z]*|antibiotico[s]?|amoxicillin|amoxil|augmentin|penicillin|cipro|sulfa|bactrim|keflex|cephalexin|doxy[a-z]*|lamotrigine|lamictal|allopurinol|medicin[ae] nueva|nueva medicina|medicamento nuevo|nuevo medicamento|pastilla nueva|started (?:taking|on|the)|empece (?:a tomar|con|la|el)|after (?:taking|starting)|despues de (?:tomar|empezar|la medicina|el antibiotico|la pastilla)|reaction|reaccion',
     window: 10,
     unless: 'history|antecedentes|list|lista|chart|expediente|last year|el ano pasado|years ago|hace anos',
-    escalateIf: 'throat|garganta|tongue|lengua|lips? (?:swell[a-z]*|swollen)|labios hinchados|cant breathe|trouble breathing|no puedo respirar|me cuesta respirar|wheez[a-z]*|blisters?|ampollas?|peeling|pelando|mouth sores|llagas en la boca|eyes? (?:swollen|swell[a-z]*)',
+    escalateIf:
+      'throat|garganta|tongue|lengua|lips? (?:swell[a-z]*|swollen)|labios hinchados|cant breathe|trouble breathing|no puedo respirar|me cuesta respirar|wheez[a-z]*|blisters?|ampollas?|peeling|pelando|mouth sores|llagas en la boca|eyes? (?:swollen|swell[a-z]*)',
   },
   {
     code: 'post-procedure-problem',
@@ -1434,7 +1573,8 @@ export const FAMILIES: readonly FamilyDef[] = [
     a: 'stitch(?:es)?|sutures?|staples?|incision|incisions|wound|herida|puntos|puntadas|grapas|cicatriz|c section|csection|cesarea|surgical site|drain',
     b: 'open[a-z]*|split|came apart|coming apart|gap[a-z]*|abri[a-z]*|abiert[ao]|revent[a-z]*|infect[a-z]*|pus|ooz[a-z]*|leak[a-z]*|supura[a-z]*|red|redder|redness|roj[ao]|rojiz[ao]|hot|warm|calient[ea]|swollen|swelling|hinchad[ao]|smell[a-z]*|huele|mal olor|drain[a-z]*|bleed[a-z]*|sangr[a-z]*',
     window: 5,
-    unless: 'removal|remove|removed|take (?:them |it )?out|(?:get|have|taken|sacar) (?:my |the )?(?:stitches|staples) (?:out|removed)|quitar|quiten|retiro|retirar|appointment|cita|when can|cuando (?:me )?(?:quitan|puedo)|itch[a-z]*|comezon|pica|scar cream|crema|healing well|sana bien|se ve bien|looks (?:good|fine|great)|drain(?:age)? (?:cleaner|pipe)|open (?:house|enrollment)|office',
+    unless:
+      'removal|remove|removed|take (?:them |it )?out|(?:get|have|taken|sacar) (?:my |the )?(?:stitches|staples) (?:out|removed)|quitar|quiten|retiro|retirar|appointment|cita|when can|cuando (?:me )?(?:quitan|puedo)|itch[a-z]*|comezon|pica|scar cream|crema|healing well|sana bien|se ve bien|looks (?:good|fine|great)|drain(?:age)? (?:cleaner|pipe)|open (?:house|enrollment)|office',
   },
   {
     code: 'dental-swelling',
@@ -1452,7 +1592,8 @@ export const FAMILIES: readonly FamilyDef[] = [
     b: 'vomit[a-z]*|throw[a-z]* up|threw up|puk[a-z]*|diarr[a-z]*|vomito[s]?|devolv[a-z]*|not (?:eating|drinking|feeding)|wont (?:eat|drink|feed|nurse)|no (?:come|quiere comer|quiere tomar|toma (?:leche|pecho|biberon|nada)|ha mojado)|letharg[a-z]*|letargic[ao]|floppy|decaid[ao]|dry diapers?|no (?:wet )?diapers?|panales secos|sunken|hundid[ao]',
     window: 8,
     unless: 'spit(?:ting|s)? up|reflux|reflujo|regurgit[a-z]*|once|una vez|picky|selective|vaccine|vacuna',
-    needClause: 'baby|babies|bebe|bebes|bebito|bebita|infant|toddler|months?|mes|meses|mos?|(?:1|2|one|two|un|una|dos) ?(?:anos?|years?|yrs?)|newborn|recien nacid[ao]',
+    needClause:
+      'baby|babies|bebe|bebes|bebito|bebita|infant|toddler|months?|mes|meses|mos?|(?:1|2|one|two|un|una|dos) ?(?:anos?|years?|yrs?)|newborn|recien nacid[ao]',
   },
   {
     code: 'infection-signs',
@@ -1460,7 +1601,8 @@ export const FAMILIES: readonly FamilyDef[] = [
     a: 'lump|bump|boil|abscess|cyst|knot|bulto|bola|bolita|grano|forunculo|absceso|quiste|red streaks?|lineas? rojas?|rayas? rojas?',
     b: 'painful|pain|hurts|tender|swollen|swell[a-z]*|red|redness|hot|warm|pus|ooz[a-z]*|growing|bigger|streaks?|duele|dolor|hinch[a-z]*|roj[ao]|calient[ea]|supura|creciendo|mas grande',
     window: 5,
-    unless: 'for (?:years|months)|desde hace (?:anos|meses)|breast|seno|pecho|mammogram|mamografia|biopsy|biopsia|results|resultados|check|revis[a-z]*|lipoma|nothing changed|no ha cambiado|mosquito|bug bite|picadura de mosquito|zit|pimple|espinilla',
+    unless:
+      'for (?:years|months)|desde hace (?:anos|meses)|breast|seno|pecho|mammogram|mamografia|biopsy|biopsia|results|resultados|check|revis[a-z]*|lipoma|nothing changed|no ha cambiado|mosquito|bug bite|picadura de mosquito|zit|pimple|espinilla',
   },
   {
     code: 'ear-problem',
@@ -1468,7 +1610,8 @@ export const FAMILIES: readonly FamilyDef[] = [
     a: 'ear|ears|earache|earaches|oido|oidos|oreja|orejas',
     b: 'discharge|drain[a-z]*|fluid|pus|leak[a-z]*|liquido|supura[a-z]*|sale (?:liquido|pus|agua|sangre)|bleed[a-z]*|sangr[a-z]*|infection|infections|infeccion|pulling|tugging|jala|jalando|hurts?|hurting|pain|painful|ache|duele|dolor|swollen|hinch[a-z]*',
     window: 5,
-    unless: 'wax|cera|piercing|perfora[a-z]*|arete[s]?|earring[s]?|hearing (?:aid|test)|audifono[s]?|audiometr[a-z]*|tube[s]? (?:follow|check)|last (?:year|month)|history|antecedentes|for (?:years|months)|ringing|zumbido|tinnitus|pop[a-z]*',
+    unless:
+      'wax|cera|piercing|perfora[a-z]*|arete[s]?|earring[s]?|hearing (?:aid|test)|audifono[s]?|audiometr[a-z]*|tube[s]? (?:follow|check)|last (?:year|month)|history|antecedentes|for (?:years|months)|ringing|zumbido|tinnitus|pop[a-z]*',
   },
   {
     code: 'shingles',
