@@ -188,6 +188,8 @@ export const shared = css`
     display: grid;
     justify-items: start;
     gap: 0.5em;
+  }
+  .state:not(.notice) {
     padding: 0.5em 0;
   }
   .spinner {

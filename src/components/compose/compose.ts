@@ -60,6 +60,7 @@ const NUMBER = /^\d{1,9}$/;
  * saved to the backend, attachments, and a send that never duplicates and
  * never loses text.
  *
+ * @tag portal-compose
  * @summary Compose a message to the clinic, with category, safety checks, business hours, drafts and attachments.
  *
  * @event portal-message-sent - The message was sent. `detail: { threadId, messageId, category, reply: false }`.

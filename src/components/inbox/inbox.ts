@@ -56,6 +56,7 @@ interface ListFilter {
  * new message, and live updates. Every piece of message content is untrusted
  * and rendered as text.
  *
+ * @tag portal-inbox
  * @summary Conversations with the clinic: read, filter, search, reply — live, and fast at 10,000 threads.
  *
  * @event portal-thread-opened - A conversation was opened (`threadId`) or closed (`null`) by the patient; sync the page URL with it. `detail: { threadId }`.

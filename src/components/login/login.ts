@@ -124,6 +124,7 @@ export function safeNextUrl(value: string | null | undefined, base: string = win
  * Sign-in for the patient portal, with the first-sign-in password change,
  * inline re-authentication and automatic-logoff warning.
  *
+ * @tag portal-login
  * @summary Sign in with the office-issued patient ID and password; choose your own password the first time.
  *
  * @slot - Reserved: the element renders its credential form here (light DOM, for password managers). Fallback content is replaced.

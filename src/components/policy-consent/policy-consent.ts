@@ -28,6 +28,7 @@ const PRINT_PATH_ATTR = 'data-portal-print-path';
  * Each section heading has the id `policy-<section>` (e.g. `policy-disclaimer`):
  * a host page link to `#policy-disclaimer` scrolls to it and moves focus there.
  *
+ * @tag portal-policy-consent
  * @summary The clinic's messaging policy and the patient's acceptance of its current version.
  *
  * @event portal-consent-changed - The patient accepted a policy version. `detail: { version, accepted }`.

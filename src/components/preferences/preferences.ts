@@ -68,6 +68,7 @@ interface TextFieldOptions {
  * leads to the email form (or the office phone). While there are unsaved
  * changes, leaving the page asks first.
  *
+ * @tag portal-preferences
  * @summary The patient's notification, language, email and password preferences.
  *
  * @event portal-preferences-saved - Contact choices or the language were saved. `detail: { language }`.

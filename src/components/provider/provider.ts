@@ -29,6 +29,7 @@ export interface PortalAppearance {
  * Configuration, session and services for the portal widgets inside it — or,
  * with `scope="page"`, for every widget on the page.
  *
+ * @tag portal-provider
  * @summary Connects portal widgets to the clinic's backend and shares one session between them.
  *
  * @slot - The portal widgets and any page content around them.
