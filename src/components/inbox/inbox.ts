@@ -4,18 +4,18 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { toPortalError, type PortalError } from '../../api/errors.js';
-import {
-  LIMITS,
-  type AttachmentMeta,
-  type CategoryId,
-  type Message,
-  type Sender,
-  type SendResult,
-  type ThreadDetail,
-  type ThreadPage,
-  type ThreadQuery,
-  type ThreadSummary,
+import type {
+  AttachmentMeta,
+  CategoryId,
+  Message,
+  Sender,
+  SendResult,
+  ThreadDetail,
+  ThreadPage,
+  ThreadQuery,
+  ThreadSummary,
 } from '../../api/schemas.js';
+import { LIMITS } from '../../api/validators.generated.js';
 import {
   PortalDraftSavedEvent,
   PortalMessageSentEvent,

@@ -12,7 +12,8 @@
  */
 import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
 import type { PortalError } from '../../api/errors.js';
-import { LIMITS, type Category, type Draft, type DraftInput, type SendResult } from '../../api/schemas.js';
+import type { Category, Draft, DraftInput, SendResult } from '../../api/schemas.js';
+import { LIMITS } from '../../api/validators.generated.js';
 import { AttachmentPickerController } from '../../internal/compose-kit/attachment-picker.js';
 import { containsCardNumber } from '../../internal/compose-kit/card-number.js';
 import { CharacterCountController, characterLength } from '../../internal/compose-kit/character-count.js';
