@@ -145,25 +145,29 @@ describe('reference server over HTTP', () => {
       await stillServing();
     });
 
-    it('ignores unknown fields: they change nothing and are stored nowhere', async () => {
+    it('refuses unknown fields with 400 naming them: nothing is signed in, stored or echoed', async () => {
       const a = new Agent(t.api);
       const r = await a.request('POST', '/session', {
         json: { patientId: 'sam', password: 'sam-initial-password', isAdmin: true, patient: { id: 'dana' }, __proto__: { admin: true } },
       });
-      assert.equal(r.status, 200, r.text);
-      assert.equal(r.json.patient.id, 'sam');
-      assert.equal('isAdmin' in r.json, false);
+      assert.equal(r.status, 400, r.text);
+      assert.equal(r.json.code, 'validation');
+      assert.deepEqual(
+        r.json.fieldErrors.map((e: { field: string }) => e.field).sort(),
+        ['isAdmin', 'patient'], // (`__proto__` in an object literal sets the prototype: it is not sent)
+      );
+      assert.equal(r.text.includes('sam-initial-password'), false);
+      assert.equal((await a.request('GET', '/session')).json.authenticated, false);
 
+      await a.signIn('sam', 'sam-initial-password');
       const sent = await a.request('POST', op('createThread').path, {
         json: { ...newThread('Unknown fields'), sender: { kind: 'staff', name: 'Dr. Fake', role: 'physician' }, patientId: 'dana', id: 'chosen-id', readAt: null },
         headers: { 'idempotency-key': 'unknown-fields-1' },
       });
-      assert.equal(sent.status, 201, sent.text);
-      assert.deepEqual(sent.json.message.sender, { kind: 'patient', name: 'Patient sam', role: 'patient' });
-      assert.notEqual(sent.json.threadId, 'chosen-id');
-      const stored = await t.app.backend.staffGetThread(sent.json.threadId);
-      assert.equal(stored.patientId, 'sam');
-      assert.equal(JSON.stringify(stored).includes('Dr. Fake'), false);
+      assert.equal(sent.status, 400, sent.text);
+      assert.equal(sent.text.includes('Dr. Fake'), false);
+      const open = await t.app.backend.listOpenThreads();
+      assert.equal(JSON.stringify(open).includes('Unknown fields'), false);
     });
 
     it('answers schema violations with 400 and field paths, never the values', async () => {

@@ -313,7 +313,9 @@ export async function handleRequest(
     if (spec.body) {
       // No body at all reads as `{}`, so a missing field is reported as that field being required.
       const json = parseJsonBody(request.body, headers, options.maxJsonBytes ?? 256 * 1024);
-      body = parseWith(spec.body, json === undefined ? {} : json);
+      const input = json === undefined ? {} : json;
+      body = parseWith(spec.body, input);
+      rejectUnknownFields(input, body);
     }
     if (spec.rawBody) upload = readUpload(request.body, headers);
     let idempotencyKey = '';
@@ -434,6 +436,30 @@ function parseWith(schema: z.ZodMiniType, input: unknown): unknown {
   const result = schema.safeParse(input);
   if (!result.success) throw new BackendError('validation', { fieldErrors: toFieldErrors(result.error.issues, input) });
   return result.data;
+}
+
+/**
+ * A field the contract does not know is a client bug (or a probe): answer 400
+ * naming it, rather than silently dropping it, so integrators find typos fast.
+ * Compares what was sent with what the schema kept (zod strips unknown keys).
+ */
+function rejectUnknownFields(sent: unknown, kept: unknown): void {
+  const unknown: FieldError[] = [];
+  const walk = (a: unknown, b: unknown, path: string) => {
+    if (unknown.length >= 20) return;
+    if (Array.isArray(a) && Array.isArray(b)) {
+      a.forEach((item, i) => walk(item, b[i], `${path}${path ? '.' : ''}${i}`));
+      return;
+    }
+    if (!a || !b || typeof a !== 'object' || typeof b !== 'object') return;
+    for (const key of Object.keys(a)) {
+      const field = `${path}${path ? '.' : ''}${key}`;
+      if (!Object.prototype.hasOwnProperty.call(b, key)) unknown.push({ field: field.slice(0, 100), code: 'unknown-field' });
+      else walk((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], field);
+    }
+  };
+  walk(sent, kept, '');
+  if (unknown.length) throw new BackendError('validation', { fieldErrors: unknown });
 }
 
 interface Issue {

@@ -154,6 +154,9 @@ const PSEUDO_AFTER = new Set([
 ]);
 /** Two-word pseudo negations ("dont feel well", "no me siento bien"). */
 const PSEUDO_AFTER_TWO = new Set([
+  'making sense',
+  'make sense',
+  'makes sense',
   'feel well',
   'feel good',
   'feel right',
@@ -285,7 +288,7 @@ export const PRESENT_STRONG = rx(STRONG_SRC);
 /** Present/recent cues: the symptom is happening now (overrides history when they sit between cue and match). */
 export const PRESENT_ANY = rx(
   `${STRONG_SRC}|` +
-    'now|right now|currently|today|tonight|this morning|this afternoon|this evening|again|still|just|i have|ive got|ive been|im having|i am having|im|i am|i feel|i keep|started|starting|ahora|ahorita|hoy|esta manana|esta tarde|esta noche|otra vez|de nuevo|todavia|aun|tengo|me duele|estoy|siento|empezo|empece|acaba de|acabo de|anoche|last night|yesterday|ayer|and now|y ahora|(?:he|she|they) (?:has|is|are|keeps|says)|hes|shes|theyre|(?:is|are) (?:having|getting)|(?:esta|estan) (?:teniendo|con)|tiene|le duele',
+    'now|right now|currently|today|tonight|this morning|this afternoon|this evening|again|still|just|i have|ive got|ive been|im having|i am having|im|i am|i feel|i keep|started|starting|ahora|ahorita|hoy|esta manana|esta tarde|esta noche|otra vez|de nuevo|todavia|aun|tengo|me duele|estoy|siento|empezo|empece|acaba de|acabo de|sigue|siguen|anoche|last night|yesterday|ayer|and now|y ahora|(?:he|she|they) (?:has|is|are|keeps|says)|hes|shes|theyre|(?:is|are) (?:having|getting)|(?:esta|estan) (?:teniendo|con)|tiene|le duele',
 );
 
 /** Hypothetical / informational framing: "what should I do if", "signs of a stroke", "risk of". */
@@ -473,7 +476,7 @@ export const RECENT_PAST = rx(
 
 /** Recent cues that count as "now" when the past event belongs to a family member ("my son had a seizure today"). */
 export const RECENT_OTHER = rx(
-  'right now|currently|today|tonight|this morning|this afternoon|this evening|just|just now|again|yesterday|last night|an hour ago|minutes ago|hours ago|hoy|ahorita|ahora|anoche|ayer|esta manana|esta tarde|esta noche|hace (?:[a-z]+ )?(?:rato|horas|hora|minutos)|acaba de|otra vez|de nuevo|no (?:puede|pueden) (?:hablar|mover|respirar)|(?:cant|cannot|can not) (?:talk|speak|move|breathe)|no (?:responde|despierta|respira)|(?:wont|cant) wake|(?:isnt|not) (?:breathing|responding)',
+  'right now|currently|today|tonight|this morning|this afternoon|this evening|just|just now|again|yesterday|last night|an hour ago|minutes ago|hours ago|hoy|ahorita|ahora|anoche|ayer|esta manana|esta tarde|esta noche|hace (?:[a-z]+ )?(?:rato|horas|hora|minutos)|acaba de|otra vez|de nuevo|no (?:puede|pueden) (?:hablar|mover|respirar)|(?:cant|cannot|can not) (?:talk|speak|move|breathe)|no (?:responde|despierta|respira)|(?:wont|cant) wake|(?:isnt|not) (?:breathing|responding)|sigue sin|sigue (?:convulsionando|temblando|inconsciente|desmayad[ao])|still (?:seizing|shaking|out|unconscious|not)',
 );
 
 /** Sources of the context cues, so their words can be protected from spelling correction. */

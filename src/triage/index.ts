@@ -108,6 +108,14 @@ const PREGNANCY_BLEEDING_RE = rx(PREGNANCY_BLEEDING);
 const PREGNANCY_RED_FLAGS_RE = rx(PREGNANCY_RED_FLAGS);
 const STIFF_NECK_RE = rx(STIFF_NECK);
 const FEVER_WORD_RE = rx(FEVER_WORD);
+/** Light-headedness that, with palpitations, suggests an arrhythmia ("heart racing and I feel dizzy"). */
+/** A trigger named with airway swelling ("lips blew up after the cookie, coughing"): anaphylaxis, not a cold. */
+const ALLERGEN_TRIGGER_RE = rx(
+  'ate|eating|eaten|after (?:eating|taking|the)|stings?|stung|peanuts?|tree nuts?|cashews?|shellfish|shrimp|bees?|wasps?|hornets?|new (?:med[a-z]*|antibiotics?|pills?)|antibiotics?|penicillin|amoxicillin|despues de (?:comer|tomar|la|el)|comio|comi|picadura|pico|abejas?|avispas?|cacahuates?|mani|nueces|mariscos|camaron(?:es)?|antibiotico[s]?',
+);
+const LIGHTHEADED_RE = rx(
+  'dizzy|dizziness|lightheaded|light headed|woozy|faint|feel faint|mare(?:ad[ao]|o|os)|desvanec[a-z]*|se me va el mundo',
+);
 const MINOR_BLEEDING = rx(
   'spotting|a little|little bit|bit of|tiny|light|un poco|poquito|poquita|manchado|manchando|gums|encias|nose|nariz',
 );
@@ -496,7 +504,7 @@ export function classifyMessage(text: string, options?: TriageOptions): TriageRe
     for (const f of combinations(doc)) add(f);
     // A racing heart with near-fainting is a possible arrhythmia: an emergency.
     const heart = byCode.get('palpitations') ?? byCode.get('abnormal-heart-rate');
-    if (heart && byCode.has('near-fainting')) add({ ...heart, level: 'emergency', code: 'cardiac-warning' });
+    if (heart && (byCode.has('near-fainting') || anyAffirmed(doc, LIGHTHEADED_RE))) add({ ...heart, level: 'emergency', code: 'cardiac-warning' });
     // Hives or an allergic reaction plus wheezing or faintness is anaphylaxis until proven otherwise.
     // Fever with new confusion (or shock-level blood pressure) is sepsis until proven otherwise.
     const fever = byCode.get('fever') ?? byCode.get('high-fever');
@@ -504,6 +512,8 @@ export function classifyMessage(text: string, options?: TriageOptions): TriageRe
     // Severe pain with faintness may be internal bleeding or shock.
     const pain = byCode.get('severe-pain');
     if (pain && byCode.has('near-fainting')) add({ ...pain, level: 'emergency', code: 'pain-with-faintness' });
+    const airway = byCode.get('severe-allergic-reaction');
+    if (airway && airway.level === 'urgent' && anyAffirmed(doc, ALLERGEN_TRIGGER_RE)) add({ ...airway, level: 'emergency' });
     const allergy = byCode.get('allergic-reaction');
     if (allergy && ['asthma-attack', 'near-fainting', 'dizziness', 'vomiting-dehydration'].some((c) => byCode.has(c))) {
       add({ ...allergy, level: 'emergency', code: 'severe-allergic-reaction' });

@@ -203,7 +203,7 @@ export const EN_SIGNALS: readonly SignalDef[] = [
       'collapsed(?! (?:the|our|his|her|my|their|a|an|these|those|all|both|two|it|them)\\b)|collapse on|found (?:him|her|them) on the floor',
       'knocked out|knocked unconscious|keeled over|went limp|fell limp',
     ],
-    unless: `${NEAR_FAINT}|lung collapse|collapsed lung history|blacked out (?:the|my) (?:[a-z]+ )?(?:screen|window|info|name|number)|passed out (?:flyers|papers|candy)|drunk|hangover`,
+    unless: `${NEAR_FAINT}|lung collapse|collapsed lung history|blacked out (?:the|my) (?:[a-z]+ )?(?:screen|window|info|name|number)|passed out (?:flyers|papers|candy)|drunk|hangover|(?:passed out|fainted|pass out) (?:from |of )?laugh[a-z]*|laugh[a-z]* so hard`,
     downgradeIf: RESOLVED_FAINT,
   },
   {
@@ -220,7 +220,8 @@ export const EN_SIGNALS: readonly SignalDef[] = [
       '(?:eyes|eye) rolled back',
       'grand mal|tonic clonic',
     ],
-    unless: 'seizure free|free of seizures|seizure action plan',
+    unless:
+      'seizure free|free of seizures|seizure (?:action |safety |care )?plan|plan for (?:his |her |my )?seizures|well controlled|under control',
   },
   {
     code: 'severe-allergic-reaction',

@@ -117,7 +117,8 @@ export const ES_SIGNALS: readonly SignalDef[] = [
       'cartas? de despedida|despedirme de todos|regalando (?:mis|todas mis) cosas',
       'pensamientos (?:de|sobre) (?:morir|muerte|matarme|hacerme dano|suicid[a-z]*)',
     ],
-    unless: 'de (?:risa|verguenza|ganas|aburrimiento|hambre)|prevencion|linea de ayuda|formulario|cuestionario',
+    unless:
+      'de (?:risa|verguenza|ganas|aburrimiento|hambre)|prevencion|linea de ayuda|formulario|cuestionario|no estoy (?:pensando|planeando) en (?:hacerme|matarme|suicid[a-z]*|morir|quitarme)|no (?:soy|me siento) suicida',
   },
   {
     code: 'feels-like-dying',
@@ -175,7 +176,7 @@ export const ES_SIGNALS: readonly SignalDef[] = [
       'se desplomo',
     ],
     downgradeIf: RESOLVED_FAINT,
-    unless: `${NEAR_FAINT}|(?:me voy a|se va a|siento que me|sentia que me|casi me|casi se|como que me) (?:desmay[a-z]*|desvanec[a-z]*)|borrach[a-z]*|no responde (?:el|la|los|mi|mis) (?:telefono|correo|mensaje|mensajes|llamada|llamadas|doctor|doctora|oficina)|no responden|no me responde|no me responden|no han respondido`,
+    unless: `${NEAR_FAINT}|(?:me voy a|se va a|siento que me|sentia que me|casi me|casi se|como que me) (?:desmay[a-z]*|desvanec[a-z]*)|borrach[a-z]*|no responde (?:el|la|los|mi|mis) (?:telefono|correo|mensaje|mensajes|llamada|llamadas|doctor|doctora|oficina)|no responden|no me responde|no me responden|no han respondido|de (?:la )?risa`,
   },
   {
     code: 'seizure',

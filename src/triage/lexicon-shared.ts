@@ -106,7 +106,8 @@ export const PREGNANCY_RED_FLAGS =
 /** Meningitis-style combination: stiff neck with fever. */
 export const STIFF_NECK =
   '(?:stiff neck|neck is stiff|neck (?:[a-z]+ )?stiff|cant bend (?:my|his|her) neck|cuello (?:rigido|tieso|duro)|rigidez (?:de|en el) cuello)';
-export const FEVER_WORD = '(?:fever|febrile|temperature|temp|fiebre|calentura|temperatura)';
+export const FEVER_WORD =
+  '(?:fever|feverish|febrile|temperature|temp|burning up|hot to the touch|fiebre|calentura|temperatura|ardiendo|afiebrad[ao])';
 
 /** Key words the speller corrects towards (one edit away, same first letter, ≥ 5 letters). */
 export const KEYWORDS: readonly string[] = [
@@ -997,7 +998,7 @@ const BLUE =
 const FACE_PART =
   'face|cara|mouth|boca|smile|sonrisa|lip|lips|labio|labios|eyelid|eyelids|parpado|parpados|eye|ojo|cheek|cachete|mejilla';
 const FACE_DEFORM =
-  'droop[a-z]*|sag[a-z]*|crooked|lopsided|uneven|numb|numbness|went dead|(?:isnt|is not|not|wont|stopped|doesnt) mov(?:e|ing)|(?:cant|cannot|couldnt) (?:move|smile)|no (?:se )?(?:le |me )?mueve|no (?:la |lo )?(?:puede|puedo) mover|frozen|froze|congelad[ao]|chuec[ao]|torcid[ao]|dormid[ao]|durmio|entum[a-z]*|adormec[a-z]*|paraliz[a-z]*|paralyz[a-z]*|colgad[ao]|colgando|ladead[ao]|desviad[ao]|jalad[ao]|pulled to one side|sin fuerza';
+  'droop[a-z]*|sag[a-z]*|crooked|lopsided|uneven|numb|numbness|went dead|(?:isnt|is not|not|wont|stopped|doesnt) mov(?:e|ing)|(?:cant|cannot|couldnt) (?:move|smile)|no (?:se )?(?:le |me )?mueve|no (?:la |lo )?(?:puede|puedo) mover|frozen|froze|congelad[ao]|chuec[ao]|torcid[ao]|dormid[ao]|durmio|entum[a-z]*|adormec[a-z]*|paraliz[a-z]*|paralyz[a-z]*|colgad[ao]|colgando|ladead[ao]|desviad[ao]|jalad[ao]|pulled to one side|sin fuerza|tuerc[a-z]*|drool[a-z]*|babe[a-z]*|(?:cant|cannot|can not|couldnt) feel|no (?:la |lo |le )?(?:siente|siento|sentia)|no sensation|sin sensibilidad';
 const SPEECH =
   'speech|speak|speaking|spoke|talk|talks|talking|talked|words|word|voice|mumbl[a-z]*|babbl[a-z]*|habl[a-z]*|palabras|voz|balbuce[a-z]*|dice|decia';
 const SPEECH_WRONG =
@@ -1006,13 +1007,13 @@ const SPEECH_WRONG =
 const SPEECH_ODD = 'wrong|strange|weird|funny|thick|mixed up|all mixed|rar[ao]|raras|mocha|torpe|off|drunk|borrach[ao]';
 const LIMB = 'arm|arms|leg|legs|hand|hands|side|foot|brazo|brazos|pierna|piernas|mano|manos|lado|pie';
 const LIMB_WEAK =
-  'weak|weakness|numb|numbness|limp|dead|heavy|(?:stopped|not|isnt|wont|doesnt) work(?:ing)?|dejo de funcionar|no (?:le |me )?(?:funciona|responde)|se (?:le|me) fue (?:la )?fuerza|(?:perdi|perdio) (?:la )?fuerza|no (?:tiene|tengo) fuerza|lost (?:the |all )?(?:strength|feeling|use)|no strength|paraly[a-z]*|paraliz[a-z]*|gave out|giving out|wont move|not moving|useless|debil[a-z]*|dormid[ao]|durmio|entum[a-z]*|adormec[a-z]*|sin fuerza|no (?:lo |la |los |las )?(?:puedo|puede|podia) (?:mover|levantar|sentir)|no (?:siento|siente)|(?:cant|cannot|couldnt|can not|unable to) (?:move|lift|raise|feel|use|grip)';
+  'weak|weakness|numb|numbness|limp|dead|heavy|(?:stopped|not|isnt|wont|doesnt) work(?:ing)?|dejo de funcionar|no (?:le |me )?(?:funciona|responde)|se (?:le|me) fue (?:la )?fuerza|(?:perdi|perdio) (?:la )?fuerza|no (?:tiene|tengo) fuerza|lost (?:the |all )?(?:strength|feeling|use)|no strength|paraly[a-z]*|paraliz[a-z]*|gave out|giving out|wont move|not moving|useless|debil[a-z]*|dormid[ao]|durmio|entum[a-z]*|adormec[a-z]*|sin fuerza|no (?:lo |la |los |las )?(?:puedo|puede|podia) (?:mover|levantar|sentir)|no (?:siento|siente)|(?:cant|cannot|couldnt|can not|unable to) (?:move|lift|raise|feel|use|grip|hold|grab)|clumsy|clumsiness|torpe|(?:keeps|kept|keep|is|started) dropping (?:things|stuff|everything|the [a-z]+|cups?)|se le caen las cosas|no (?:puede|puedo) (?:agarrar|sostener)';
 const ONE_SIDED =
   'sudden[a-z]*|all of a sudden|out of nowhere|de repente|de golpe|repentin[a-z]*|one side|un lado|left|right(?! (?:now|away|after|before|here|there|back|then))|izquierd[ao]|derech[ao]|face|cara|speech|slurr[a-z]*|droop[a-z]*|habla|hablar|boca|chuec[ao]';
 const BLEED =
   'bleed|bleeds|bleeding|bled|blood(?! (?:pressure|sugars?|tests?|work|draws?|thinners?|type|counts?|donation|panel|glucose|levels?|results?|bank|drive|orange|test results|clots? in (?:my|his|her) (?:history|family)))|bloody|sangr[a-z]*|hemorr[a-z]*';
 const HEAVY =
-  'heavy|heavily|a lot|alot|lots|so much|too much|very much|everywhere|all over|(?:wont|doesnt|cant|will not|isnt|not|hasnt|wouldnt|didnt) (?:stop|stopping|stopped|slow|slowing)|soak[a-z]*|pour[a-z]*|gush[a-z]*|spurt[a-z]*|squirt[a-z]*|pool|puddle|clots|clumps|huge|tons?|nonstop|non stop|profuse[a-z]*|mucho|mucha|muchisim[ao]|demasiad[ao]|bastante|no (?:para|paro|se detiene|se para|se quita|deja|le para|me para|se le quita)|sin parar|empap[a-z]*|chorros?|abundante|coagulos|charco|through (?:my |his |her |the )?(?:pad|pads|clothes|towel|towels|bandage|shirt|pants)';
+  'heavy|heavily|a lot|alot|lots|so much|too much|very much|everywhere|all over|(?:wont|doesnt|cant|will not|isnt|not|hasnt|wouldnt|didnt) (?:stop|stopping|stopped|slow|slowing)|soak[a-z]*|pour[a-z]*|gush[a-z]*|spurt[a-z]*|squirt[a-z]*|spray[a-z]*|pumping|pulsing|shoot[a-z]* (?:out|everywhere)|(?:wont|will not|doesnt) quit|drip[a-z]* (?:everywhere|fast|nonstop)|salpic[a-z]*|a borbotones|brot[ae]|brotando|pool|puddle|clots|clumps|huge|tons?|nonstop|non stop|profuse[a-z]*|mucho|mucha|muchisim[ao]|demasiad[ao]|bastante|no (?:para|paro|se detiene|se para|se quita|deja|le para|me para|se le quita)|sin parar|empap[a-z]*|chorros?|abundante|coagulos|charco|through (?:my |his |her |the )?(?:pad|pads|clothes|towel|towels|bandage|shirt|pants)';
 const VOMIT_COUGH =
   'vomit[a-z]*|throw[a-z]* up|threw up|puk[a-z]*|cough[a-z]*|spit[a-z]*|spat|vomito[s]?|vomita[a-z]*|tos|tose|tosi[a-z]*|tosiendo|escup[a-z]*|devolv[a-z]*|arroj[a-z]*|gagg?[a-z]*';
 const PILLS_ANY =
@@ -1195,6 +1196,27 @@ export const FAMILIES: readonly FamilyDef[] = [
       'slept|sleeping|sleep on|dormi (?:sobre|encima|de lado)|fell asleep|se me (?:durmio|duerme|duermen)|se le (?:durmio|duerme|duermen)|carpal|tunnel|tunel|neuropath[a-z]*|neuropat[a-z]*|sciatica|ciatica|pinched|nervio pinzado|after (?:the |my )?(?:shot|injection|vaccine|workout|gym)|vacuna|inyeccion|flu shot|gym|workout|exercis[a-z]*|ejercicio|sore|cramp[a-z]*|calambre[s]?|at night|en la noche|por las noches|cast|yeso|brace|ferula|fractur[a-z]*|broke|broken|sprain[a-z]*|roto|rota|quebr[a-z]*|swell[a-z]*|swollen|hinch[a-z]*|knee|rodilla|for (?:weeks|months|years)|desde hace (?:semanas|meses|anos)',
   },
   {
+    // "can't hold her cup with her left hand": the loss of grip named before a distant limb word
+    code: 'stroke-signs',
+    level: 'emergency',
+    a: '(?:cant|cannot|couldnt|can not|unable to) (?:hold|grip|grab|lift|raise)|no (?:puede|puedo|pudo|podia) (?:agarrar|sostener|levantar)',
+    b: LIMB,
+    window: 7,
+    bAfter: true,
+    needClause: ONE_SIDED,
+    unless:
+      'slept|sleeping|fell asleep|carpal|tunnel|tunel|arthritis|artritis|neuropath[a-z]*|gym|workout|heavy|pesad[ao]|weights?|pesas|baby|bebe|sore|cast|yeso|brace|fractur[a-z]*|broke|broken|sprain[a-z]*|for (?:weeks|months|years)|desde hace (?:semanas|meses|anos)|surgery|cirugia|shoulder|hombro',
+  },
+  {
+    // short of breath while sitting, lying or talking: breathlessness at rest
+    code: 'breathing-difficulty',
+    level: 'emergency',
+    a: 'winded|out of breath|short of breath|breathless|sin aire|falta (?:de )?(?:el )?aire|me ahogo|se ahoga|agitad[ao]',
+    b: '(?:just |even |while |when |aun |incluso )?(?:sitting|resting|at rest|lying (?:down|in bed|still)|talking|doing nothing|sentad[ao]|acostad[ao]|en reposo|sin hacer nada|hablando)',
+    window: 5,
+    unless: 'fine|ok|okay|better|normal|bien|mejor|anxi[a-z]*|ansiedad|panic|panico|a little|a bit|un poco|for (?:weeks|months)|desde hace (?:semanas|meses)',
+  },
+  {
     // can't feel / move the legs (spinal injury, stroke)
     code: 'stroke-signs',
     level: 'emergency',
@@ -1256,9 +1278,29 @@ export const FAMILIES: readonly FamilyDef[] = [
     // won't wake / not responding / collapsed / limp
     code: 'unconscious',
     level: 'emergency',
-    a: '(?:wont|cant|can not|cannot|couldnt|didnt|doesnt|will not|could not|unable to|hard to|not|isnt|wasnt|barely|wouldnt) (?:wake|waking|rouse|respond|responding|responsive|react|reacting|conscious)(?: up)?|(?:went|is|was|gone|goes|felt|feels|seems) (?:all )?(?:limp|floppy)|limp and|out cold|no (?:despierta|se despierta|responde|reacciona|abre los ojos|lo (?:puedo|podemos|pude|pudimos) despertar|la (?:puedo|podemos|pude|pudimos) despertar|(?:puedo|podemos|pude|pudimos) despertarl[oa])|collaps[a-z]*|se desplom[a-z]*|se (?:cayo|desvanecio) y (?:ya )?no|inconscien[a-z]*|unconscious|unresponsive|passed out|desmay[a-z]*|fainted|blacked out|(?:dropped|slumped|keeled|went down|fell down|fell over) (?:[a-z]+ )?(?:to|on) the (?:floor|ground)|(?:just|suddenly) (?:dropped|collapsed|went down|keeled over)|slumped over|se (?:fue|cayo) al (?:suelo|piso) (?:de repente|y no)|se desvanecio|(?:cant|cannot|couldnt|can not) get (?:him|her|them|my [a-z]+) to (?:answer|respond|wake|talk|open (?:his|her|their) eyes)|slumped(?: over| in| on| down)?|tirad[ao] en el (?:piso|suelo)|no (?:contesta|me contesta|habla) (?:ni|y no)|no contesta',
-    unless: `respond(?:ing)? to (?:the |my |his |her |your |our )?(?:texts?|emails?|messages?|calls?|treatment|medicine|medication|meds|antibiotics?|tylenol|ibuprofen|motrin|therapy|inhaler|steroids?)|(?:phone|computer|screen|app|portal|website|site|page|printer|doctor|office|pharmacy|insurance|nurse|staff) (?:[a-z]+ ){0,3}(?:respond|responding|unresponsive)|no contesta (?:el|mi|mis|los|las|su|sus) (?:telefono|celular|llamadas?|mensajes?|puerta)|(?:isnt|not|wont) answer(?:ing)? (?:the|my|his|her) (?:phone|calls?|texts?|door)|collapsed? (?:lung|vein|veins|disc|arch)|collaps(?:ed|es|ing) (?:the|our|his|her|my|their|a|an|these|those|all|both|two|it|them)|lung collaps[a-z]*|no (?:me |nos )?responde[n]? (?:el|la|los|mi|mis|a mis|al|a los) (?:telefono|correo|mensaje|mensajes|llamada|llamadas|doctor|doctora|oficina|tratamiento|medicina)|${NEAR_FAINT}|drunk|borrach[a-z]*|hangover`,
+    a: '(?:wont|cant|can not|cannot|couldnt|didnt|doesnt|will not|could not|unable to|hard to|not|isnt|wasnt|barely|wouldnt) (?:wake|waking|rouse|respond|responding|responsive|react|reacting|conscious)(?: up)?|(?:went|is|was|gone|goes|felt|feels|seems) (?:all )?(?:limp|floppy)|limp and|out cold|no (?:despierta|se despierta|responde|reacciona|abre los ojos|lo (?:puedo|podemos|pude|pudimos) despertar|la (?:puedo|podemos|pude|pudimos) despertar|(?:puedo|podemos|pude|pudimos) despertarl[oa])|collaps[a-z]*|se desplom[a-z]*|se (?:cayo|desvanecio) y (?:ya )?no|inconscien[a-z]*|unconscious|unresponsive|passed out|desmay[a-z]*|fainted|blacked out|(?:dropped|slumped|keeled|went down|fell down|fell over) (?:[a-z]+ )?(?:to|on) the (?:floor|ground)|(?:just|suddenly) (?:dropped|collapsed|went down|keeled over)|slumped over|se (?:fue|cayo) al (?:suelo|piso) (?:de repente|y no)|se desvanecio|(?:cant|cannot|couldnt|can not) get (?:him|her|them|my [a-z]+) to (?:answer|respond|wake|talk|open (?:his|her|their) eyes)|slumped(?: over| in| on| down)?|tirad[ao] en el (?:piso|suelo)|no (?:contesta|me contesta|habla) (?:ni|y no)|no contesta|sigue sin (?:despertar|reaccionar|responder|contestar)|no ha (?:despertado|reaccionado|vuelto en si)|(?:hasnt|has not|still hasnt|still has not|still not) (?:woken up|come to|come around|responded)|(?:wont|doesnt|didnt|cant|isnt|not|wouldnt|will not) (?:open (?:his|her|their) eyes|answer(?:ing)? (?:me|us))|no abre los ojos|(?:no se mueve|not moving|isnt moving|wont move|stopped moving|no reacciona|no responde) (?:ni|y no|or|and (?:isnt|not|wont|doesnt)) (?:[a-z]+ ){0,1}(?:contesta|responde|reacciona|habla|answer[a-z]*|respond[a-z]*|talk[a-z]*)',
+    unless: `respond(?:ing)? to (?:the |my |his |her |your |our )?(?:texts?|emails?|messages?|calls?|treatment|medicine|medication|meds|antibiotics?|tylenol|ibuprofen|motrin|therapy|inhaler|steroids?)|(?:phone|computer|screen|app|portal|website|site|page|printer|doctor|office|pharmacy|insurance|nurse|staff) (?:[a-z]+ ){0,3}(?:respond|responding|unresponsive)|no contesta (?:el|mi|mis|los|las|su|sus) (?:telefono|celular|llamadas?|mensajes?|puerta)|(?:isnt|not|wont) answer(?:ing)? (?:the|my|his|her) (?:phone|calls?|texts?|door)|collapsed? (?:lung|vein|veins|disc|arch)|collaps(?:ed|es|ing) (?:the|our|his|her|my|their|a|an|these|those|all|both|two|it|them)|lung collaps[a-z]*|no (?:me |nos )?responde[n]? (?:el|la|los|mi|mis|a mis|al|a los) (?:telefono|correo|mensaje|mensajes|llamada|llamadas|doctor|doctora|oficina|tratamiento|medicina)|${NEAR_FAINT}|drunk|borrach[a-z]*|hangover|nap|naps|siesta|(?:passed out|fainted|pass out) (?:from |of )?laugh[a-z]*|laugh[a-z]* so hard|de (?:la )?risa|(?:phone|texts?|emails?|messages?|telefono|celular|mensajes?|whatsapp|homework|tarea)`,
     downgradeIf: RESOLVED_FAINT,
+  },
+  {
+    // a fall or collapse after which the person lies still: "fell in the bathroom and isn't moving"
+    code: 'unconscious',
+    level: 'emergency',
+    a: 'fell|fallen|collapsed|cai|cayo|caido|caida|se cayo|se desplomo|went down',
+    b: '(?:isnt|is not|not|wont|stopped|hasnt|wasnt) (?:moving|move|moved)|no se (?:mueve|movia|ha movido)|ya no se mueve|lying (?:still|there)|(?:isnt|not) (?:breathing|talking|answering|responding)|no (?:respira|habla|contesta|responde)',
+    window: 8,
+    bAfter: true,
+    unless:
+      'arm|arms|leg|legs|wrist|ankle|knee|hand|finger|fingers|toe|toes|shoulder|hip|foot|neck|elbow|brazo|brazos|pierna|piernas|muneca|tobillo|rodilla|mano|dedo|dedos|hombro|cadera|pie|codo|asleep|dormid[ao]|phone|telefono|well|bien|last (?:week|month|year)|la semana pasada',
+  },
+  {
+    // drooling from one side of the mouth (facial weakness)
+    code: 'stroke-signs',
+    level: 'emergency',
+    a: 'drool[a-z]*|babe(?:a|ando|o)|se le cae la baba|saliva (?:se le sale|le escurre)',
+    b: 'one side|un lado|(?:left|right) side|lado (?:izquierdo|derecho)|corner of (?:his|her|my) mouth|comisura|side of (?:his|her|my|the) (?:mouth|face)',
+    window: 5,
+    unless: `${DENTAL}|teeth[a-z]*|denticion|sleep[a-z]*|slept|dorm[a-z]*|pillow|almohada|dog|perro|${IDIOM_LAUGH}`,
   },
   {
     // fall + can't get up
@@ -1298,19 +1340,21 @@ export const FAMILIES: readonly FamilyDef[] = [
       '(?:cut|slit|slash[a-z]*|cutting|slitting) (?:my |his |her )?(?:wrists?|veins|thighs)',
       '(?:hang|hanging|shoot|shooting) (?:my ?self|him ?self|her ?self)|jump(?:ing)? off (?:a |the )?(?:bridge|roof|building|overpass|balcony)',
       '(?:gun|pistol|knife|rope|razor|blade)s? (?:[a-z]+ ){0,3}(?:to|at|against|around) (?:my|his|her) (?:head|throat|wrists?|neck)',
-      '(?:tired|sick) of (?:living|being alive|life)|(?:no|not any|dont see (?:the|a|any)|whats the) (?:point|reason) (?:(?:in|to|for|of) )?(?:living|live|going on|life|being alive|being here|staying alive)',
+      '(?:tired|sick) of (?:living|being alive|life)|(?:no|not any|dont see (?:the|a|any)|whats the) (?:point|reason) (?:(?:in|to|for|of) )?(?:living|live|going on|life|being alive|being here|staying alive|keep(?:ing)? (?:going|living)|carry(?:ing)? on|go on|continu(?:e|ing))',
       '(?:rather|prefer(?:red)? to|would prefer to) (?:just )?(?:be dead|die|not (?:be alive|wake up|exist|be here))|(?:prefiero|preferiria|quisiera) (?:estar )?muert[ao]',
       '(?:overdose|od) on purpose|on purpose (?:took|swallowed|overdosed)',
+      '(?:want|wanna|wanted|wish|wishing|ready) (?:to )?(?:just )?(?:stop|quit) (?:existing|living|being alive|being here|breathing)|(?:wish|want) (?:that )?(?:i|to) (?:didnt|did not|could|would|wouldnt|just)? ?(?:not )?(?:exist|stop existing|never wake up|be gone|vanish|go away forever)|wish i (?:was|were) (?:dead|gone|never born)|cease to exist|un ?alive my ?self|(?:have|got|made|make) a plan (?:to|for) (?:end|kill|hurt|harm|die|take)',
       '(?:ganas|deseos) de (?:morir(?:me)?|matarme|desaparecer|no (?:vivir|despertar)|quitarme la vida|ya no (?:vivir|estar))',
-      '(?:quiero|quisiera|deseo|pienso|pensando en|pensado en|voy a|me voy a|planeo|estoy pensando(?: en)?|he pensado(?: en)?) (?:en )?(?:morir(?:me)?|matarme|suicidarme|quitarme la vida|acabar con (?:todo|mi vida)|desaparecer|no despertar|dejar de vivir|terminar con (?:todo|mi vida)|hacerme dano|cortarme)',
+      '(?:quiero|quisiera|deseo|pienso|pensando en|pensado en|voy a|me voy a|planeo|estoy pensando(?: en)?|he pensado(?: en)?) (?:en )?(?:morir(?:me)?|matarme|suicidarme|quitarme la vida|acabar con (?:todo|mi vida)|desaparecer|no despertar|dejar de vivir|dejar de existir|no existir|ya no existir|desaparecer del mundo|terminar con (?:todo|mi vida)|hacerme dano|cortarme)',
       '(?:nadie|ninguno) (?:me )?(?:extranaria|va a extranar|extranara|notaria|le importaria|me echaria de menos|se daria cuenta)',
       '(?:estan|estarian|estaria|estarias|estaran) mejor sin mi',
       '(?:juntando|guardando|ahorrando|acumulando|juntado|guardado) (?:[a-z]+ ){0,2}(?:pastillas|pildoras|medicinas|medicamentos)',
       '(?:cortar(?:me|se)?|me corte|se corto|me corto) (?:las |los |mis )?(?:venas|munecas|brazos)',
-      '(?:ahorcar(?:me|se)|tirarme (?:de|del|al|por|a)|aventarme (?:de|del|al|a)|pegarme un tiro|darme un tiro|colgarme)',
+      '(?:me voy a|voy a|quiero|pienso|se va a|va a) (?:aventar|tirar|lanzar)(?:me|se)? (?:de|del|al|a|por|desde) (?:el |la |un |una )?(?:puente|edificio|techo|azotea|balcon|ventana|tren|metro|carretera|piso)|(?:ahorcar(?:me|se)|tirarme (?:de|del|al|por|a)|aventarme (?:de|del|al|a)|pegarme un tiro|darme un tiro|colgarme)',
       '(?:ya )?no (?:quiero|quisiera) (?:seguir (?:aqui|viviendo|vivo|viva)|estar (?:aqui|viv[ao])|vivir|existir|despertar)',
+      '(?:ojala|quisiera) (?:no )?(?:no existir|no haber nacido|estar muert[ao]|desaparecer)|tengo (?:un )?plan(?:es)? (?:para|de) (?:matarme|suicidarme|morir|quitarme la vida|acabar con|hacerme dano)',
     ].join('|'),
-    unless: `dying to|dying (?:of|from) (?:boredom|laughter|embarrassment|curiosity|hunger|heat|cold|anticipation|stress)|die laughing|to die for|die (?:down|off|out|away)|die (?:my|her|his) hair|(?:die|dead|died) (?:of|from) (?:embarrassment|shame|boredom|laughter|laughing|curiosity)|de (?:risa|la risa|verguenza|hambre|aburrimiento|sueno|calor|frio)|prevention|hotline|lifeline|screening|questionnaire|formulario|cuestionario|form|${IDIOM_LAUGH}|(?:this|the) (?:bill|call|wait|line|phone|menu|hold)|la (?:cuenta|factura|llamada|espera|fila)|phone tree|on hold|en espera`,
+    unless: `dying to|dying (?:of|from) (?:boredom|laughter|embarrassment|curiosity|hunger|heat|cold|anticipation|stress)|die laughing|to die for|die (?:down|off|out|away)|die (?:my|her|his) hair|(?:die|dead|died) (?:of|from) (?:embarrassment|shame|boredom|laughter|laughing|curiosity)|de (?:risa|la risa|verguenza|hambre|aburrimiento|sueno|calor|frio)|prevention|hotline|lifeline|screening|questionnaire|formulario|cuestionario|form|${IDIOM_LAUGH}|(?:this|the) (?:bill|call|wait|line|phone|menu|hold)|la (?:cuenta|factura|llamada|espera|fila)|phone tree|on hold|en espera|no estoy (?:pensando|planeando) en (?:hacerme|matarme|suicid[a-z]*|morir|quitarme)|no (?:soy|me siento) suicida`,
   },
   {
     // overdose: took × all/whole bottle/too many/30 × pills
@@ -1329,7 +1373,7 @@ export const FAMILIES: readonly FamilyDef[] = [
     level: 'emergency',
     a: `empty (?:pill |medicine |med |prescription )?(?:bottles?|containers?|packs?|boxes?)|(?:frasco|bote|caja)s? (?:de (?:pastillas|medicina|pildoras) )?vacios?|(?:${CHILD_WORD}|toddler|kid|kids|kiddo|child|grandkid|boy|girl|nino|nina|lil one|little one|(?:my|our) (?:little|lil|youngest)|chiquit[oa]|pequen[oa])`,
     b: `took|taken|ate|eaten|swallowed|drank|drunk|chewed|got into|gotten into|licked|found|tomo|trago|comio|bebio|se comio|se trago|se tomo|mastico|${PILLS_ANY}|pills?|pastillas`,
-    c: `(?:my|our|mom'?s?|moms|dads|grandmas|grandpas|grandmothers|grandfathers|someones|someone elses|his grandmas|her grandmas|mis|mi|nuestras?|de (?:su|mi) (?:abuel[ao]|mama|papa)) (?:[a-z]+ ){0,2}(?:${PILLS_ANY})|(?:bleach|detergent|laundry pods?|tide pods?|dishwasher (?:pods?|detergent)|rat poison|poison|antifreeze|windshield (?:washer )?fluid|washer fluid|drain cleaner|oven cleaner|cleaner|lighter fluid|gasoline|lamp oil|button batter(?:y|ies)|batter(?:y|ies)|magnets?|coins?|edibles?|weed|marijuana|thc|vodka|alcohol|mouthwash|hand sanitizer|nicotine|vape juice|e liquid|cloro|detergente|pila|pilas|imanes?|monedas?|gasolina|veneno|raticida|limpiador|anticongelante|alcohol|thinner|aguarras|suavizante)|bottle|frasco|pills (?:everywhere|next to|all over)`,
+    c: `(?:my|our|mom'?s?|moms|dads|grandmas|grandpas|grandmothers|grandfathers|someones|someone elses|his grandmas|her grandmas|mis|mi|nuestras?|de (?:su|mi) (?:abuel[ao]|mama|papa)) (?:[a-z]+ ){0,2}(?:${PILLS_ANY})|(?:bleach|detergent|laundry pods?|tide pods?|dishwasher (?:pods?|detergent)|rat poison|poison|antifreeze|windshield (?:washer )?fluid|washer fluid|drain cleaner|oven cleaner|cleaner|lighter fluid|gasoline|lamp oil|button batter(?:y|ies)|batter(?:y|ies)|magnets?|coins?|edibles?|weed|marijuana|thc|vodka|alcohol|mouthwash|hand sanitizer|nicotine|vape juice|e liquid|cloro|detergente|pila|pilas|imanes?|monedas?|gasolina|veneno|raticida|limpiador|anticongelante|alcohol|thinner|aguarras|suavizante)|dish ?(?:washer|washing)? ?(?:liquid|soap|detergent|pods?|tabs?|tablets?)|dish soap|laundry (?:detergent|soap|liquid)|cleaning (?:products?|supplies|solution|spray|fluid)|ammonia|lye|clorox|lysol|pine ?sol|windex|fabuloso|pinol|cloralex|acetone|acetona|nail polish remover|quitaesmaltes?|essential oils?|aceites? esencial(?:es)?|insecticid[a-z]*|bug spray|pesticid[a-z]*|weed killer|roundup|mata ?(?:ratas|cucarachas)|jabon (?:de|para) (?:trastes|platos|ropa|lavaplatos)|lavatrastes|lavaplatos|iron pills|pastillas de hierro|bottle|frasco|pills (?:everywhere|next to|all over)`,
     window: 8,
     unless:
       'how much|how many|cuanto|cuanta|cuantas|dose|dosage|dosis|spit (?:it )?out|escupio|chewable|masticable|vitamins? (?:every|daily)|safety|seguridad|childproof|lock|recycl[a-z]*|recicl[a-z]*|refill|resurtir|receta|prescription|pharmacy|farmacia|for (?:his|her) (?:ear|fever|infection|cold)',
@@ -1374,7 +1418,7 @@ export const FAMILIES: readonly FamilyDef[] = [
     code: 'severe-allergic-reaction',
     level: 'emergency',
     a: 'throat|garganta|tongue|lengua|lips?|labios?|mouth|boca|airway|vias? respiratorias?|uvula|campanilla|neck|cuello',
-    b: 'swell[a-z]*|swollen|hinch[a-z]*|inflam[a-z]*|closing|closed|close up|closes|cierr[a-z]*|cerr[a-z]*|cierra|tight|tighter|tightening|tightness|apret[a-z]*|puff[a-z]*|huge|enorm[ea]s?|twice the size|ballooning',
+    b: 'swell[a-z]*|swollen|hinch[a-z]*|inflam[a-z]*|closing|closed|close up|closes|blew up|blown up|blowing up|puffed up|ballooned|cierr[a-z]*|cerr[a-z]*|cierra|tight|tighter|tightening|tightness|apret[a-z]*|puff[a-z]*|huge|enorm[ea]s?|twice the size|ballooning',
     window: 4,
     unless:
       'refill|renew|new epi ?pen|expired|expiring|prescription|pharmacy|resurtir|resurtido|receta|farmacia|vencid[ao]|caducad[ao]|training|school form|cold sores?|fuego[s]?|herpes|canker|afta[s]?|llaga[s]?|bit (?:my|his|her) (?:lip|tongue)|me mordi|se mordio|piercing|lip (?:filler|injection)s?|botox|thyroid|tiroides|goiter|bocio|gland[a-z]*|ganglio[s]?|lymph|nodes?|muscle|musculo|stiff neck|tortico[a-z]*|pulled|strain',
@@ -1492,6 +1536,17 @@ export const FAMILIES: readonly FamilyDef[] = [
       'drops? (?:refill|prescription)|gotas (?:receta|resurtir)|exam|examen|glasses|lentes|contacts|appointment|cita',
   },
   {
+    // a red, painful eye or a red eye with blurred vision (iritis, glaucoma, ulcer)
+    code: 'eye-problem',
+    level: 'urgent',
+    a: 'eye|eyes|ojo|ojos',
+    b: 'red|redness|bloodshot|roj[ao]s?|enrojecid[ao]s?|inyectad[ao]s?',
+    c: 'pain[a-z]*|hurt[a-z]*|ach(?:e|es|ing)|throbb[a-z]*|duel[e]n?|dolor|blurr[a-z]*|borros[ao]|nublad[ao]|cloudy|halos?|(?:cant|can not|cannot) see|no (?:veo|ve) bien|light hurts|me molesta la luz',
+    window: 6,
+    unless:
+      'allerg[a-z]*|alergi[a-z]*|pollen|polen|hay fever|tired|cansad[ao]s?|screen|pantalla|a little|un poco|poquito|slightly|for (?:weeks|months|years)|desde hace (?:semanas|meses|anos)|drops? (?:refill|prescription)|gotas (?:receta|resurtir)|exam|examen|glasses|lentes|appointment|cita|red ?eye flight|swimming|pool|alberca|cry[a-z]*|llor[a-z]*',
+  },
+  {
     code: 'jaundice',
     level: 'urgent',
     a: 'eyes|skin|ojos|piel|whites of (?:my|his|her|the) eyes|jaundic[a-z]*|ictericia',
@@ -1544,9 +1599,9 @@ export const FAMILIES: readonly FamilyDef[] = [
     code: 'palpitations',
     level: 'urgent',
     a: 'heart|hearts|heartbeat[s]?|corazon|pulse|pulso|latidos?',
-    b: 'skip[a-z]*|racing|races|pound[a-z]*|flutter[a-z]*|irregular[a-z]*|palpit[a-z]*|brinc[a-z]*|brinca|salta|saltos|se salta|acelerad[ao]|flip[a-z]*|jumping|extra beats?|late (?:muy )?(?:rapido|fuerte|raro|irregular)|latiendo (?:muy )?(?:rapido|fuerte)',
+    b: 'skip[a-z]*|racing|races|pound[a-z]*|flutter[a-z]*|irregular[a-z]*|palpit[a-z]*|brinc[a-z]*|brinca|salta|saltos|se salta|acelerad[ao]|flip[a-z]*|jumping|extra beats?|late (?:muy )?(?:rapido|rapidisimo|fuerte|fuertisimo|raro|irregular|a mil)|latiendo (?:muy )?(?:rapido|rapidisimo|fuerte|a mil)|a mil',
     window: 4,
-    unless: `heartburn|monitor results|resultados del monitor|holter results|history|antecedentes|for years|hace anos|love|amor|crush|exam|examen|test|excited|emocionad[ao]|nervous about|results|resultados|bill|cuenta|factura|${IDIOM_LAUGH}`,
+    unless: `heartburn|monitor results|resultados del monitor|holter results|history|antecedentes|for years|hace anos|love|amor|crush|exams?|examen(?:es)?|tests?|excited|emocionad[ao]|nervous about|results|resultados|bill|cuenta|factura|${IDIOM_LAUGH}`,
   },
   {
     code: 'confusion',
@@ -1605,6 +1660,16 @@ export const FAMILIES: readonly FamilyDef[] = [
       'for (?:years|months)|desde hace (?:anos|meses)|breast|seno|pecho|mammogram|mamografia|biopsy|biopsia|results|resultados|check|revis[a-z]*|lipoma|nothing changed|no ha cambiado|mosquito|bug bite|picadura de mosquito|zit|pimple|espinilla',
   },
   {
+    // a skin sore or ulcer that drains or smells (infection, e.g. a diabetic foot)
+    code: 'infection-signs',
+    level: 'urgent',
+    a: 'sore|sores|ulcer|ulcers|ulcera[s]?|llaga[s]?|wound|herida|blister|ampolla',
+    b: 'drain[a-z]*|ooz[a-z]*|pus|supura[a-z]*|red streaks?|foul|smell[a-z]*|stink[a-z]*|mal olor|huele mal|apesta',
+    window: 6,
+    unless:
+      'cold sores?|canker|fever blisters?|throat|garganta|mouth|boca|lips?|labios?|herpes|fuegos?|afta[s]?|bed ?sores? (?:cream|supplies)|healing (?:well|fine)|sana bien|se ve bien|looks (?:good|fine|great)|nasal|nose|nariz|sinus',
+  },
+  {
     code: 'ear-problem',
     level: 'urgent',
     a: 'ear|ears|earache|earaches|oido|oidos|oreja|orejas',
@@ -1624,7 +1689,7 @@ export const FAMILIES: readonly FamilyDef[] = [
     code: 'injury',
     level: 'urgent',
     a: 'wrist|ankle|knee|elbow|foot|feet|hand|arm|leg|finger|toe|shoulder|hip|collarbone|muneca|tobillo|rodilla|codo|pie|mano|brazo|pierna|dedo|hombro|cadera|clavicula',
-    b: 'swollen|swell[a-z]*|hinch[a-z]*|bruised|purple|morad[ao]|deform[a-z]*|bent|crooked|chuec[ao]|(?:cant|cannot|can not|unable to) (?:move|bend|put weight|straighten|use)|no (?:lo |la )?(?:puedo|puede) (?:mover|doblar|pisar|apoyar|usar)|really hurts|hurts (?:a lot|bad|so bad|really bad)|me duele mucho',
+    b: 'swollen|swell[a-z]*|hinch[a-z]*|bruised|purple|morad[ao]|deform[a-z]*|bent|crooked|chuec[ao]|(?:cant|cannot|can not|unable to) (?:move|bend|put weight|straighten|use)|no (?:lo |la )?(?:puedo|puede) (?:mover|doblar|pisar|apoyar|usar|enderezar|estirar)|huge|enorme|twice the size|double the size|big as a|really hurts|hurts (?:a lot|bad|so bad|really bad)|me duele mucho',
     window: 5,
     needMessage:
       'fell|fall|fallen|falling|tripped|slipped|twist[a-z]*|sprain[a-z]*|rolled|landed|accident|injur[a-z]*|hurt it|cai|cayo|caida|tropece|tropezo|resbale|resbalo|torci[a-z]*|torcio|golpe[a-z]*|doble|doblo|lastime|lastimo|accidente|jammed|crash|car wreck|slammed|smashed|caught (?:it|my)',
