@@ -1,15 +1,35 @@
 /**
  * Design tokens, in Material's tiers:
- *   --portal-ref-*   reference palette (rarely overridden)
  *   --portal-*       system tokens a clinic sets to match its site (color, radius, font)
- *   --_*             private, resolved per element; components use only these.
+ *   --_*             private, resolved per element from the system token or our default;
+ *                    components use only these.
  *
  * Every token has a default here, on `:host`, so no global stylesheet is
  * needed. A clinic overrides `--portal-*` on any ancestor (they inherit into
  * shadow roots), or via the provider's `appearance` object.
  * Themes: light (default), dark, high-contrast, and `auto` (follows the OS).
  */
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
+
+/** Dark values, shared by the explicit dark theme and `auto` on a dark device (our constants, not input). */
+const darkTokens = unsafeCSS(`--_primary: var(--portal-color-primary, #7cc4f2);
+--_on-primary: var(--portal-color-on-primary, #06263b);
+--_surface: var(--portal-color-surface, #16191d);
+--_surface-alt: var(--portal-color-surface-alt, #22272d);
+--_text: var(--portal-color-text, #e8ecef);
+--_text-muted: var(--portal-color-text-muted, #b4bec8);
+--_border: var(--portal-color-border, #7d8894);
+--_border-subtle: var(--portal-color-border-subtle, #3a424b);
+--_danger: var(--portal-color-danger, #ffb4ab);
+--_danger-surface: var(--portal-color-danger-surface, #3b1714);
+--_warning: var(--portal-color-warning, #ffd58a);
+--_warning-surface: var(--portal-color-warning-surface, #352a0f);
+--_success: var(--portal-color-success, #8fd9a3);
+--_success-surface: var(--portal-color-success-surface, #12301b);
+--_info-surface: var(--portal-color-info-surface, #13293a);
+--_focus-ring: var(--portal-focus-ring-color, #9fd3ff);
+--_shadow: var(--portal-shadow, 0 1px 3px rgb(0 0 0 / 0.5));
+color-scheme: dark;`);
 
 export const tokens = css`
   :host {
@@ -43,45 +63,12 @@ export const tokens = css`
   }
 
   :host([data-theme='dark']) {
-    --_primary: var(--portal-color-primary, #7cc4f2);
-    --_on-primary: var(--portal-color-on-primary, #06263b);
-    --_surface: var(--portal-color-surface, #16191d);
-    --_surface-alt: var(--portal-color-surface-alt, #22272d);
-    --_text: var(--portal-color-text, #e8ecef);
-    --_text-muted: var(--portal-color-text-muted, #b4bec8);
-    --_border: var(--portal-color-border, #7d8894);
-    --_border-subtle: var(--portal-color-border-subtle, #3a424b);
-    --_danger: var(--portal-color-danger, #ffb4ab);
-    --_danger-surface: var(--portal-color-danger-surface, #3b1714);
-    --_warning: var(--portal-color-warning, #ffd58a);
-    --_warning-surface: var(--portal-color-warning-surface, #352a0f);
-    --_success: var(--portal-color-success, #8fd9a3);
-    --_success-surface: var(--portal-color-success-surface, #12301b);
-    --_info-surface: var(--portal-color-info-surface, #13293a);
-    --_focus-ring: var(--portal-focus-ring-color, #9fd3ff);
-    --_shadow: var(--portal-shadow, 0 1px 3px rgb(0 0 0 / 0.5));
-    color-scheme: dark;
+    ${darkTokens}
   }
 
   @media (prefers-color-scheme: dark) {
     :host([data-theme='auto']) {
-      --_primary: var(--portal-color-primary, #7cc4f2);
-      --_on-primary: var(--portal-color-on-primary, #06263b);
-      --_surface: var(--portal-color-surface, #16191d);
-      --_surface-alt: var(--portal-color-surface-alt, #22272d);
-      --_text: var(--portal-color-text, #e8ecef);
-      --_text-muted: var(--portal-color-text-muted, #b4bec8);
-      --_border: var(--portal-color-border, #7d8894);
-      --_border-subtle: var(--portal-color-border-subtle, #3a424b);
-      --_danger: var(--portal-color-danger, #ffb4ab);
-      --_danger-surface: var(--portal-color-danger-surface, #3b1714);
-      --_warning: var(--portal-color-warning, #ffd58a);
-      --_warning-surface: var(--portal-color-warning-surface, #352a0f);
-      --_success: var(--portal-color-success, #8fd9a3);
-      --_success-surface: var(--portal-color-success-surface, #12301b);
-      --_info-surface: var(--portal-color-info-surface, #13293a);
-      --_focus-ring: var(--portal-focus-ring-color, #9fd3ff);
-      color-scheme: dark;
+      ${darkTokens}
     }
   }
 

@@ -106,18 +106,5 @@ export function formatCount(value: number, locale: string): string {
   return format.format(value);
 }
 
-/** "120 KB", "2.4 MB". */
-export function fileSize(bytes: number, locale: string): string {
-  const [value, unit] =
-    bytes >= 1024 * 1024
-      ? [bytes / (1024 * 1024), 'megabyte']
-      : bytes >= 1024
-        ? [bytes / 1024, 'kilobyte']
-        : [bytes, 'byte'];
-  return new Intl.NumberFormat(locale, {
-    style: 'unit',
-    unit,
-    unitDisplay: 'short',
-    maximumFractionDigits: value < 10 && unit !== 'byte' ? 1 : 0,
-  }).format(value);
-}
+/** "120 KB", "2.4 MB": the compose kit's formatter, so sizes read the same everywhere. */
+export { formatBytes as fileSize } from '../../internal/compose-kit/attachment-picker.js';
