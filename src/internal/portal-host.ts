@@ -121,7 +121,7 @@ export class PortalHost extends EventTarget {
         clinic,
         session,
         error: null,
-        preferredLocale: session.authenticated ? session.language : this.#state.preferredLocale,
+        preferredLocale: savedLocale(session) ?? this.#state.preferredLocale,
       });
     } catch (error) {
       this.#update({ status: 'error', error: toPortalError(error) });
@@ -142,7 +142,7 @@ export class PortalHost extends EventTarget {
       reauthRequired: session.authenticated ? false : this.#state.reauthRequired,
       session,
       signOutReason: session.authenticated ? null : this.#state.signOutReason,
-      preferredLocale: session.authenticated ? session.language : this.#state.preferredLocale,
+      preferredLocale: savedLocale(session) ?? this.#state.preferredLocale,
       ...(session.authenticated ? {} : { unreadTotal: null }),
     });
     if (signedInHere) this.#lifecycle?.announce('signed-in');
@@ -261,4 +261,15 @@ export class PortalHost extends EventTarget {
     this.#lifecycle.update(session);
     this.#lifecycle.setReauthPending(this.#state.reauthRequired);
   }
+}
+
+/**
+ * The patient's saved language, when it should override the page's `<html lang>`.
+ * The contract always carries a language and English is the server's default, so
+ * a saved `en` cannot be told apart from "never chosen": it yields to the page
+ * (a Spanish page stays Spanish). Any other saved language is a real choice and
+ * wins. Choosing a language in `<portal-preferences>` applies at once either way.
+ */
+function savedLocale(session: Session): string | undefined {
+  return session.authenticated && session.language !== 'en' ? session.language : undefined;
 }
