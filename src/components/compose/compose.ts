@@ -506,8 +506,11 @@ export class PortalCompose extends PortalElement {
     if (!this.#triage.loaded) {
       try {
         await this.#triage.ready;
-      } catch {
-        return; // the classifier could not load: never send unclassified (the patient can retry)
+      } catch (error) {
+        // The classifier could not load (offline?): never send unclassified. Show
+        // "not sent yet" with Retry, which tries loading it again.
+        await this.#send.send(() => Promise.reject(error));
+        return;
       }
     }
     this.#triage.evaluateNow();

@@ -211,8 +211,11 @@ export class ReplyForm implements ReactiveController {
     if (!this.#triage.loaded) {
       try {
         await this.#triage.ready;
-      } catch {
-        return; // the classifier could not load: never send unclassified (the patient can retry)
+      } catch (error) {
+        // The classifier could not load (offline?): never send unclassified. Show
+        // "not sent yet" with Retry, which tries loading it again.
+        await this.#send.send(() => Promise.reject(error));
+        return;
       }
       if (this.#threadId !== threadId) return;
     }
