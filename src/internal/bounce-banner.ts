@@ -53,9 +53,10 @@ export const bounceBannerStyles = css`
     margin: 0.75em 0 0;
   }
   .bounce-banner .bounce-call {
-    display: inline-flex;
-    align-items: center;
+    /* inline-block, not flex: the sentence must wrap as one text run on a phone */
+    display: inline-block;
     min-height: var(--_target);
+    padding-block: 0.6em;
     font-weight: 600;
   }
   .bounce-banner .nowrap {
