@@ -6,12 +6,13 @@ import { tokens } from '../styles/tokens.js';
 import { testClinic } from './test-helpers.js';
 import { bounceBannerStyles, keepTogether, renderBounceBanner, type BounceBannerOptions } from './bounce-banner.js';
 import { LocalizeController } from './localize.js';
+import { bounce } from '../translations/en.js';
 
 /** A minimal host, as a widget would be: the banner renders into its shadow root. */
 class BannerHost extends LitElement {
   static override styles = [tokens, shared, bounceBannerStyles];
   @property({ attribute: false }) options: Partial<BounceBannerOptions> = {};
-  readonly localize = new LocalizeController(this);
+  readonly localize = new LocalizeController(this, [bounce]);
   protected override render() {
     return html`${renderBounceBanner({ localize: this.localize, clinic: testClinic, ...this.options })}`;
   }

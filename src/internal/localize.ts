@@ -8,10 +8,26 @@
  * or when `<html lang>` changes.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { en, type Translation, type TranslationKey } from '../translations/en.js';
+import { core, type EnglishSection, type Translation, type TranslationKey } from '../translations/en.js';
 
 export type SupportedLocale = 'en' | 'es';
 export const SUPPORTED_LOCALES: readonly SupportedLocale[] = ['en', 'es'];
+
+/**
+ * English is assembled from the sections the elements on the page register
+ * (`addEnglish`), so a page carries only its widgets' strings.
+ */
+const en = { ...core } as Translation;
+const registeredSections = new Set<EnglishSection>();
+
+/** Add English sections (idempotent; called by each element for the strings it renders). */
+export function addEnglish(...sections: readonly EnglishSection[]): void {
+  for (const section of sections) {
+    if (registeredSections.has(section)) continue;
+    registeredSections.add(section);
+    Object.assign(en, section);
+  }
+}
 
 const catalogs = new Map<string, Translation>([['en', en]]);
 const loading = new Map<string, Promise<void>>();
@@ -73,7 +89,12 @@ export interface LocalizeHost extends ReactiveControllerHost, HTMLElement {
 }
 
 export class LocalizeController implements ReactiveController {
-  constructor(readonly host: LocalizeHost) {
+  constructor(
+    readonly host: LocalizeHost,
+    /** The English sections this element renders (see translations/en.ts). */
+    sections: readonly EnglishSection[] = [],
+  ) {
+    addEnglish(...sections);
     host.addController(this);
   }
 
@@ -108,6 +129,11 @@ export class LocalizeController implements ReactiveController {
   term<K extends TranslationKey>(key: K, ...args: TermArgs<K>): string {
     const catalog = catalogs.get(this.locale) ?? en;
     const value = (catalog[key] ?? en[key]) as unknown;
+    if (value === undefined) {
+      // An element rendered a key from a section it did not register (static strings).
+      console.warn(`[portal-widgets] missing English text for "${key}"`);
+      return key;
+    }
     if (typeof value === 'function') return (value as (...a: unknown[]) => string)(...args);
     return String(value);
   }

@@ -18,6 +18,7 @@ import { shared } from '../styles/shared.js';
 import { tokens } from '../styles/tokens.js';
 import { portalContext } from './context.js';
 import { LocalizeController } from './localize.js';
+import type { EnglishSection } from '../translations/en.js';
 import { PortalHost, type PortalState, type PortalTheme } from './portal-host.js';
 
 export type WidgetState = 'loading' | 'ready' | 'empty' | 'error' | 'submitting';
@@ -43,7 +44,10 @@ export class PortalElement extends LitElement {
   /** Set when there is no provider and no `api-base`: shown as a message for the webmaster. */
   @state() protected misconfigured = false;
 
-  protected readonly localize = new LocalizeController(this);
+  /** The English sections this element renders (beyond `core`); see translations/en.ts. */
+  static strings: readonly EnglishSection[] = [];
+
+  protected readonly localize = new LocalizeController(this, (this.constructor as typeof PortalElement).strings);
   protected readonly internals: ElementInternals;
 
   #ownHost?: PortalHost;

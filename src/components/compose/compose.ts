@@ -31,6 +31,7 @@ import { TriageController } from '../../internal/compose-kit/triage-controller.j
 import { renderUrgentNotice } from '../../internal/compose-kit/urgent-notice.js';
 import { PortalElement, telHref, type WidgetState } from '../../internal/portal-element.js';
 import { composeStyles } from './compose.styles.js';
+import { bounce, compose, kit } from '../../translations/en.js';
 
 /** Keys of the things that can be wrong with the form, in page order. */
 type ErrorKey = 'category' | `field:${string}` | 'subject' | 'body' | 'urgent' | 'attachments';
@@ -103,6 +104,8 @@ const NUMBER = /^\d{1,9}$/;
  * @cssstate submitting - The message is being sent.
  */
 export class PortalCompose extends PortalElement {
+  static override strings = [compose, kit, bounce];
+
   static override styles = [...PortalElement.styles, composeKitStyles, composeStyles];
 
   /** Start with this category chosen, e.g. `category="refill"` on a "Request a refill" page. */

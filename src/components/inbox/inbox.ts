@@ -33,6 +33,7 @@ import { InboxPoller } from './inbox-poller.js';
 import { ReplyForm } from './reply-form.js';
 import { inboxStyles } from './inbox.styles.js';
 import { VirtualWindow, cssProps, type VirtualRange } from './virtual-list.js';
+import { bounce, inbox, kit } from '../../translations/en.js';
 
 /** Threads per request: the contract's maximum, so a long scroll needs the fewest round trips. */
 const PAGE_SIZE = LIMITS.threadsPerPage;
@@ -99,6 +100,8 @@ interface ListFilter {
  * @cssstate submitting - A reply is being sent.
  */
 export class PortalInbox extends PortalElement {
+  static override strings = [inbox, kit, bounce];
+
   static override styles = [...PortalElement.styles, composeKitStyles, bounceBannerStyles, inboxStyles];
 
   /** Id of the open conversation. Set it (or the `thread-id` attribute) to open one by deep link; clear it to go back to the list. */

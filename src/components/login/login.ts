@@ -60,6 +60,7 @@ import type { PortalHost } from '../../internal/portal-host.js';
 import type { TranslationKey } from '../../translations/en.js';
 import { adoptLoginSheet, loginStyles } from './login.styles.js';
 import { SessionDialogController, sessionDialogStyles } from './session-dialog.js';
+import { login, session } from '../../translations/en.js';
 
 type PasswordRules = typeof import('../../policy/password-rules.js');
 
@@ -158,6 +159,8 @@ export function safeNextUrl(value: string | null | undefined, base: string = win
  * @cssstate error - The last attempt failed (message shown).
  */
 export class PortalLogin extends PortalElement {
+  static override strings = [login, session];
+
   static override styles = [...PortalElement.styles, ...sessionDialogStyles, loginStyles];
 
   /** Milliseconds without an answer before "still working" is said (tests shorten it). */

@@ -7,6 +7,7 @@ import { PortalConsentChangedEvent } from '../../events/events.js';
 import { keepTogether } from '../../internal/bounce-banner.js';
 import { PortalElement } from '../../internal/portal-element.js';
 import { policyConsentStyles } from './policy-consent.styles.js';
+import { policy } from '../../translations/en.js';
 
 type PolicySection = PolicyDocument['sections'][number];
 
@@ -57,6 +58,8 @@ const PRINT_PATH_ATTR = 'data-portal-print-path';
  * @cssstate submitting - The acceptance is being saved.
  */
 export class PortalPolicyConsent extends PortalElement {
+  static override strings = [policy];
+
   static override styles = [...PortalElement.styles, policyConsentStyles];
 
   /** Show the policy only, without the acceptance form (also automatic when nobody is signed in). */

@@ -17,6 +17,7 @@ import { PortalPasswordChangedEvent, PortalPreferencesSavedEvent } from '../../e
 import { bounceBannerStyles, renderBounceBanner } from '../../internal/bounce-banner.js';
 import { PortalElement } from '../../internal/portal-element.js';
 import { preferencesStyles } from './preferences.styles.js';
+import { bounce, prefs } from '../../translations/en.js';
 
 type PasswordRules = typeof import('../../policy/password-rules.js');
 type Notifications = Preferences['notifications'];
@@ -98,6 +99,8 @@ interface TextFieldOptions {
  * @cssstate submitting - A change is being saved.
  */
 export class PortalPreferences extends PortalElement {
+  static override strings = [prefs, bounce];
+
   static override styles = [...PortalElement.styles, bounceBannerStyles, preferencesStyles];
 
   /** True while something chosen or typed here has not been saved (host pages can check it before navigating). */

@@ -6,6 +6,7 @@ import { createFetchClient } from '../../api/fetch-client.js';
 import { PortalLoadErrorEvent, PortalSignedOutEvent, type SignOutReason } from '../../events/events.js';
 import { portalContext } from '../../internal/context.js';
 import { LocalizeController } from '../../internal/localize.js';
+import { session } from '../../translations/en.js';
 import { PortalHost, type PortalTheme } from '../../internal/portal-host.js';
 import type { SessionLifecycleOptions } from '../../internal/session-lifecycle.js';
 import { SessionDialogController, sessionDialogStyles } from '../login/session-dialog.js';
@@ -76,7 +77,7 @@ export class PortalProvider extends LitElement {
   /** The shared state; exposed for integrators and tests. */
   host?: PortalHost;
 
-  protected readonly localize = new LocalizeController(this);
+  protected readonly localize = new LocalizeController(this, [session]);
   readonly #sessionDialog = new SessionDialogController(this, this.localize, () =>
     this.host && this.host.sessionUiOwner === this ? this.host.state : undefined,
   );

@@ -15,12 +15,13 @@ import { HandlingNoticeController } from './handling-notice.js';
 import { SendController } from './send-controller.js';
 import { composeKitStyles } from './styles.js';
 import { TriageController } from './triage-controller.js';
+import { bounce, kit } from '../../translations/en.js';
 
 /** A bare Lit host for controllers. */
 class KitTestHost extends LitElement {
   static override styles = composeKitStyles;
   text = '';
-  localize = new LocalizeController(this);
+  localize = new LocalizeController(this, [kit, bounce]);
   override render() {
     return html``;
   }
