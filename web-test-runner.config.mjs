@@ -12,6 +12,11 @@ const chromiumArgs = [
   '--disable-sync',
   '--no-first-run',
   '--disable-quic',
+  // Test pages run two at a time: keep timers and animation frames running in
+  // the one Chromium considers "in the background", or fixtures stall and time out.
+  '--disable-background-timer-throttling',
+  '--disable-backgrounding-occluded-windows',
+  '--disable-renderer-backgrounding',
 ];
 
 export default {
