@@ -7,7 +7,10 @@ import { fixture, html as testHtml } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
 import type { PortalClient } from '../api/client.js';
 import { PortalError } from '../api/errors.js';
-import type { ClinicConfig, SignedInSession } from '../api/schemas.js';
+import type { ClinicConfig } from '../api/schemas.js';
+import { signedInSession } from './session-fixture.js';
+
+export { signedInSession };
 import '../define/provider.js';
 import type { PortalProvider } from '../components/provider/provider.js';
 
@@ -45,22 +48,6 @@ export const testClinic: ClinicConfig = {
   locales: ['en', 'es'],
 };
 
-export function signedInSession(overrides: Partial<SignedInSession> = {}): SignedInSession {
-  const now = Date.now();
-  return {
-    authenticated: true,
-    patient: { id: 'dana', displayName: 'Dana Whitfield' },
-    mustChangePassword: false,
-    consent: { currentVersion: '2026-12-01', acceptedVersion: '2026-12-01', required: false },
-    messaging: { allowed: true },
-    notificationEmailBounced: false,
-    idleExpiresAt: new Date(now + 15 * 60_000).toISOString(),
-    absoluteExpiresAt: new Date(now + 12 * 3600_000).toISOString(),
-    idleTimeoutSeconds: 900,
-    language: 'en',
-    ...overrides,
-  };
-}
 
 const CLIENT_METHODS = [
   'getClinic', 'getPolicy', 'getSession', 'signIn', 'signOut', 'keepAlive', 'changePassword',

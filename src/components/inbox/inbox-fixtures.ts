@@ -8,6 +8,7 @@
 import type { PortalClient } from '../../api/client.js';
 import { PortalError } from '../../api/errors.js';
 import { operations } from '../../api/operations.js';
+import { signedInSession } from '../../internal/session-fixture.js';
 import type {
   CategoryId,
   ClinicConfig,
@@ -52,22 +53,8 @@ export const inboxClinic: ClinicConfig = {
   locales: ['en', 'es'],
 };
 
-export function inboxSession(overrides: Partial<SignedInSession> = {}): SignedInSession {
-  const now = Date.now();
-  return {
-    authenticated: true,
-    patient: { id: 'dana', displayName: 'Dana Whitfield' },
-    mustChangePassword: false,
-    consent: { currentVersion: '2026-12-01', acceptedVersion: '2026-12-01', required: false },
-    messaging: { allowed: true },
-    notificationEmailBounced: false,
-    idleExpiresAt: new Date(now + 15 * 60_000).toISOString(),
-    absoluteExpiresAt: new Date(now + 12 * 3600_000).toISOString(),
-    idleTimeoutSeconds: 900,
-    language: 'en',
-    ...overrides,
-  };
-}
+/** Dana's session (see internal/session-fixture.ts), with overrides. */
+export const inboxSession = signedInSession;
 
 const STAFF: Sender[] = [
   { kind: 'staff', name: 'Dr. Maya Patel', role: 'physician' },
