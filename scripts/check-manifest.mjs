@@ -15,9 +15,10 @@ try {
   const committed = readFileSync('custom-elements.json', 'utf8');
   if (fresh !== committed) {
     console.error('custom-elements.json is stale: run `npm run manifest` and commit the result.');
-    process.exit(1);
+    process.exitCode = 1; // not process.exit(): the temp folder below must still be removed
+  } else {
+    console.log('custom-elements.json is current.');
   }
-  console.log('custom-elements.json is current.');
 } finally {
   rmSync(outdir, { recursive: true, force: true });
 }
