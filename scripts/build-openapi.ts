@@ -8,8 +8,9 @@
  *
  * Every schema exported from `src/api/schemas.ts` becomes a named component and
  * is referenced with `$ref`. Schemas describe what the parsers *accept* (zod
- * `io: 'input'`): unknown properties are ignored by both sides, so adding a
- * response field is backward compatible. The result is checked for structural
+ * `io: 'input'`). Response schemas stay open, so adding a response field is
+ * backward compatible; request bodies are closed (`additionalProperties:
+ * false`) because the server refuses unknown fields. The result is checked for structural
  * sanity (every `$ref` resolves, every path parameter is declared) before it is
  * written.
  */
@@ -263,6 +264,7 @@ export function build(): JsonObject {
   }
 
   const used = reachableSchemas([sortedPaths, { $ref: `${SCHEMA_REF}Problem` }], components);
+  closeRequestSchemas(sortedPaths, components);
   const usedComponents = Object.fromEntries(Object.entries(components).filter(([name]) => used.has(name)));
 
   return {
@@ -351,6 +353,46 @@ function reachableSchemas(roots: Json[], components: JsonObject): Set<string> {
   };
   roots.forEach(walk);
   return used;
+}
+
+/**
+ * The server answers 400 `unknown-field` to a request body with a property the
+ * contract does not define (a typo must not be silently dropped), so schemas
+ * reached only from request bodies say `additionalProperties: false`. Schemas
+ * a response also uses stay open: a server may add response fields.
+ */
+function closeRequestSchemas(paths: JsonObject, components: JsonObject): void {
+  const requestRoots: Json[] = [];
+  const responseRoots: Json[] = [{ $ref: `${SCHEMA_REF}Problem` }];
+  for (const item of Object.values(paths) as JsonObject[]) {
+    for (const op of Object.values(item) as JsonObject[]) {
+      if (op['requestBody'] !== undefined) requestRoots.push(op['requestBody']);
+      responseRoots.push(op['responses'] ?? null);
+    }
+  }
+  const inResponses = reachableSchemas(responseRoots, components);
+  const isObject = (node: Json | undefined) =>
+    node !== null && typeof node === 'object' && !Array.isArray(node) && node['type'] === 'object';
+  const isOpen = (node: JsonObject) => node['properties'] !== undefined && node['additionalProperties'] === undefined;
+  const close = (node: Json) => {
+    if (Array.isArray(node)) node.forEach(close);
+    else if (node !== null && typeof node === 'object') {
+      if (isObject(node) && isOpen(node as JsonObject)) {
+        node['additionalProperties'] = false;
+      }
+      // An object schema that responses share stays open there, and is closed only where a request uses it.
+      const ref = node['$ref'];
+      if (typeof ref === 'string' && ref.startsWith(SCHEMA_REF)) {
+        const name = ref.slice(SCHEMA_REF.length);
+        const target = components[name];
+        if (inResponses.has(name) && isObject(target) && isOpen(target as JsonObject)) node['unevaluatedProperties'] = false;
+      }
+      Object.values(node).forEach(close);
+    }
+  };
+  for (const name of reachableSchemas(requestRoots, components)) {
+    if (!inResponses.has(name)) close(components[name]!);
+  }
 }
 
 // ---------------------------------------------------------------- structural checks

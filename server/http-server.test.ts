@@ -170,6 +170,27 @@ describe('reference server over HTTP', () => {
       assert.equal(JSON.stringify(open).includes('Unknown fields'), false);
     });
 
+    it('openapi.json tells backend teams the same: request bodies are closed, responses stay open', () => {
+      const doc = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'openapi.json'), 'utf8'));
+      const schemas = doc.components.schemas as Record<string, { additionalProperties?: unknown }>;
+      type Content = { content?: Record<string, { schema: { $ref?: string } }> };
+      const refName = (content: { schema: { $ref?: string } }) => content.schema.$ref?.split('/').pop();
+      let bodies = 0;
+      for (const item of Object.values(doc.paths) as Record<string, { requestBody?: Content; responses: Record<string, Content> }>[]) {
+        for (const op of Object.values(item)) {
+          const body = op.requestBody?.content?.['application/json'];
+          if (body) {
+            bodies += 1;
+            assert.equal(schemas[refName(body)!]!.additionalProperties, false, `${refName(body)} should be closed`);
+          }
+          const ok = op.responses['200'] ?? op.responses['201'];
+          const json = ok?.content?.['application/json'];
+          if (json) assert.notEqual(schemas[refName(json)!]!.additionalProperties, false, `${refName(json)} should stay open`);
+        }
+      }
+      assert.ok(bodies >= 8, `only ${bodies} JSON request bodies found`);
+    });
+
     it('answers schema violations with 400 and field paths, never the values', async () => {
       const a = new Agent(t.api);
       await a.signIn('sam', 'sam-initial-password');
