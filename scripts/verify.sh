@@ -12,6 +12,7 @@ step "lint";                      npm run -s lint
 step "custom-elements.json";      npm run -s manifest:check
 step "openapi.json";              npm run -s openapi:check
 step "generated validators";      npm run -s validators:check
+step "triage model weights";      npm run -s triage:train:check
 step "build";                     npm run -s build
 step "size budgets";              npm run -s size:check
 step "browser tests (Chromium)";  npm run -s test:unit

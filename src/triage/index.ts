@@ -39,6 +39,7 @@ import {
   rx,
   scan,
 } from './context.js';
+import { CONCEPT_FAMILIES } from './lexicon-concepts.js';
 import { EN_SIGNALS } from './lexicon-en.js';
 import { ES_SIGNALS } from './lexicon-es.js';
 import {
@@ -55,6 +56,7 @@ import {
   VARIANTS,
   type FamilyDef,
 } from './lexicon-shared.js';
+import { emergencyVerdict } from './model.js';
 import { createSpeller, normalize, type NormalizedText } from './normalize.js';
 import type { SignalDef, TriageLevel, TriageOptions, TriageReason, TriageResult } from './types.js';
 
@@ -85,11 +87,14 @@ const SHARED = SHARED_SIGNALS.map(compile);
 const ORDER_EN: readonly CompiledSignal[] = [...EN, ...ES, ...SHARED];
 const ORDER_ES: readonly CompiledSignal[] = [...ES, ...EN, ...SHARED];
 
+/** Phrase-pair families: the original ones, then the broad concept families (issue #5). */
+const ALL_FAMILIES: readonly FamilyDef[] = [...FAMILIES, ...CONCEPT_FAMILIES];
+
 /** Every literal word the lexicons and context cues use is a real word: never "correct" it into another. */
 const LEXICON_WORDS = [...EN_SIGNALS, ...ES_SIGNALS, ...SHARED_SIGNALS]
   .flatMap((d) => [...d.patterns, d.unless ?? '', d.escalateIf ?? '', d.downgradeIf ?? ''])
   .concat(
-    FAMILIES.flatMap((f) => [
+    ALL_FAMILIES.flatMap((f) => [
       f.a,
       f.b ?? '',
       f.c ?? '',
@@ -282,7 +287,7 @@ interface CompiledFamily {
 }
 
 const opt = (src: string | undefined): RegExp | undefined => (src === undefined ? undefined : rx(src));
-const FAMILY: readonly CompiledFamily[] = FAMILIES.map((def) => ({
+const FAMILY: readonly CompiledFamily[] = ALL_FAMILIES.map((def) => ({
   def,
   a: rx(def.a),
   b: opt(def.b),
@@ -520,6 +525,17 @@ export function classifyMessage(text: string, options?: TriageOptions): TriageRe
     }
   }
 
+  // Wording the rules do not know may still read like an emergency: the trained model backs them up
+  // (it can only raise the level). Its reason quotes the words that weighed most.
+  if (norm.text.length > 0 && ![...byCode.values()].some((f) => f.level === 'emergency')) {
+    const verdict = emergencyVerdict(modelView(doc));
+    if (verdict.emergency && verdict.span) {
+      const [from, to] = verdict.span;
+      const match = raw.slice(norm.start[from], norm.end[to - 1]);
+      add({ level: 'emergency', code: 'emergency-wording', match, at: norm.start[from]! });
+    }
+  }
+
   const found = [...byCode.values()].sort(
     (a, b) => RANK[b.level] - RANK[a.level] || a.at - b.at || (a.code < b.code ? -1 : 1),
   );
@@ -530,6 +546,53 @@ export function classifyMessage(text: string, options?: TriageOptions): TriageRe
       ? 'urgent'
       : 'routine';
   return { level, reasons };
+}
+
+/**
+ * What the model reads: the normalised text with the parts the context rules
+ * already discount blanked out (same length, so offsets still point into the
+ * original): negated words ("no chest pain"), and whole clauses that are
+ * history, hypotheticals or information requests ("my father had a heart
+ * attack in 2010", "how do I know if I'm having a stroke"). A bag of words
+ * cannot read negation; the rules can, so the model never has to.
+ */
+function modelView(doc: Doc): string {
+  const text = doc.norm.text;
+  const out = text.split('');
+  const blank = (from: number, to: number) => {
+    for (let i = from; i < to; i++) out[i] = ' ';
+  };
+  let clauseStart = 0;
+  const clauses: [number, number][] = [];
+  for (const [bs, be] of doc.breaks) {
+    clauses.push([clauseStart, bs]);
+    clauseStart = be;
+  }
+  clauses.push([clauseStart, text.length]);
+  for (const [cs, ce] of clauses) {
+    const clause = text.slice(cs, ce);
+    if (HISTORY_CUE.test(clause) || HYPOTHETICAL.test(clause) || INFO_CLAUSE.test(clause)) {
+      blank(cs, ce);
+      continue;
+    }
+    for (let w = 0; w < doc.words.length; w += 2) {
+      const ws = doc.words[w]!;
+      const we = doc.words[w + 1]!;
+      if (ws < cs || we > ce) continue;
+      // A wider window than the rules use: "no chest pain or shortness of breath" negates the whole list.
+      if (isNegated(text.slice(cs, ws), text.slice(we, ce), 8)) blank(ws, we);
+    }
+  }
+  return out.join('');
+}
+
+/** The text the emergency model scores, for `scripts/train-triage-model.ts` (training must see what runtime sees). */
+export function modelViewForTriage(text: string): string {
+  const raw = typeof text === 'string' ? text.slice(0, MAX_CHARS) : '';
+  const norm = normalize(raw, SPELLER);
+  const breaks: [number, number][] = [];
+  for (const b of scan(CLAUSE_BREAK, norm.text)) breaks.push([b.index, b.index + b[0].length]);
+  return modelView({ norm, original: raw, breaks, words: wordBounds(norm.text) });
 }
 
 /** Normalise text the way the classifier sees it (exposed for debugging and tests). */
