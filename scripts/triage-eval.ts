@@ -1,6 +1,11 @@
 /**
  * Evaluate the message triage classifier on labelled data sets.
  *
+ * On the committed sets these are in-sample numbers: the rules were tuned and
+ * the backup model trained on them. For wording nobody tuned on, see
+ * `npm run triage:cv` (each set scored by a model trained without it) and run
+ * this script on a set the classifier has never seen.
+ *
  *   npx tsx scripts/triage-eval.ts                 # every set in src/triage/dataset/
  *   npx tsx scripts/triage-eval.ts a.json b.json   # just these sets
  *   npx tsx scripts/triage-eval.ts --quiet ...     # no list of misclassified messages

@@ -17,6 +17,7 @@ step "build";                     npm run -s build
 step "size budgets";              npm run -s size:check
 step "browser tests (Chromium)";  npm run -s test:unit
 step "triage evaluation";         npm run -s triage:eval
+step "triage cross-validation";   npm run -s triage:cv
 step "server tests";              npm run -s test:server
 step "conformance (PGlite)";      npm run -s conformance -- --start
 if [ -n "${TEST_DATABASE_URL:-}" ]; then

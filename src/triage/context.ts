@@ -230,6 +230,7 @@ export const HISTORY_CUE = rx(
     'used to',
     'as a (?:kid|child|baby|teen|teenager)',
     'when i was (?:a |younger|little|young|small|\\d+)',
+    '(?:when|cuando) (?:he|she|they|el|ella) (?:was|were|tenia|era) (?:a baby|a toddler|little|younger|small|un bebe|bebe|chiquit[ao]|\\d+)',
     '(?:\\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|twenty|many|several|few|couple(?: of)?) (?:years|yrs|year|decades?|months) ago',
     'years ago',
     'months ago',
@@ -257,7 +258,9 @@ export const HISTORY_CUE = rx(
     '(?:antiguo|antigua|viejo|vieja|previo|previa|anterior)',
     '(?:mri|ct|cat scan|scan|ekg|ecg|echo|x ray|xray|test|tests|results?|report|resonancia|tomografia|estudio|electro|resultados?) (?:[a-z]+ )?(?:showed|shows|found|revealed|says|said|mostro|muestra|salio|dice|dijo)',
     '(?:at|during|in|since) (?:my|the|our|his|her) (?:last|previous|recent|prior) (?:visit|appointment|appt|checkup|check up|physical|telehealth)',
-    '(?:we|you|i) (?:talked|spoke|discussed|chatted)(?: about)?|(?:you|dr [a-z]+|the doctor) (?:mentioned|said)',
+    '(?:we|you|i) (?:talked|spoke|discussed|chatted)(?: about)?|(?:you|dr [a-z]+|the doctor) (?:mentioned|said)|i (?:told|mentioned to|showed) (?:you|the doctor|dr [a-z]+|the nurse)(?: about)?|(?:le|te) (?:conte|dije|platique|comente|mencione)',
+    // a past episode told as past: "el dolor de pecho que tenia era gastritis", "turned out to be reflux"
+    '(?:era|fue|resulto(?: ser)?|turned out (?:to be)?|ended up being) (?:solo |nada mas |just |only )?(?:gastritis|reflujo|agruras|ansiedad|colitis|gases|muscular|un musculo|nada|anxiety|reflux|gas|gerd|heartburn|a pulled muscle|nothing)',
     'hablamos (?:de|sobre)|platicamos (?:de|sobre)|en (?:mi|la|su) (?:ultima|pasada|anterior) (?:cita|consulta|visita)',
     'after my (?:[a-z]+ )?(?:in|back in)',
     // care already given: "they said to follow up with you", "me dieron de alta"
@@ -282,7 +285,7 @@ export const SINCE_MY_BEFORE =
   /(?:(?:since|after|desde|despues de|post) (?:my|mi|his|her|su|the|el|la|a|an|un|una) (?:[a-z]+ )?|(?:who|that|which|que|quien) (?:had|has had|have had|suffered|survived|tuvo|sufrio|ha tenido|le dio) (?:a |an |un |una |two |several |multiple )?(?:[a-z]+ )?|(?:who|quien) )$/;
 
 const STRONG_SRC =
-  '(?:\\d+|a few|few|couple(?: of)?|an|a|one|two|three|ten|twenty|thirty|fifteen|45) (?:minutes?|mins?|hours?|hrs?) ago|an hour ago|hace (?:un rato|(?:[a-z]+ )?(?:minutos|horas|hora))|right now|having it now|happening now|currently|this morning|tonight|this afternoon|this evening|just now|again|otra vez|de nuevo|ahorita|ahora mismo|en este momento|esta manana|esta noche|esta tarde|anoche|last night';
+  '(?:\\d+|a few|few|couple(?: of)?|an|a|one|two|three|ten|twenty|thirty|fifteen|45) (?:minutes?|mins?|hours?|hrs?) ago|an hour ago|hace (?:un rato|(?:[a-z]+ )?(?:minutos|horas|hora))|right now|having it now|happening now|currently|this morning|tonight|this afternoon|this evening|just now|(?<!(?:out|filled|fill|signed|sign|renewed|renew|sent|send|faxed|fax|submitted|submit|done|do|printed|print|checked|check|scheduled|schedule) )(?<!(?:hasnt|has not|havent|have not|didnt|did not|not|never) (?:happened|happen|occurred|come back|came back) )again|otra vez|de nuevo|ahorita|ahora mismo|en este momento|esta manana|esta noche|esta tarde|anoche|last night';
 /** Strong present cues: override history anywhere later in the clause. */
 export const PRESENT_STRONG = rx(STRONG_SRC);
 /** Present/recent cues: the symptom is happening now (overrides history when they sit between cue and match). */
@@ -297,7 +300,7 @@ export const HYPOTHETICAL = rx(
     'what if',
     'what (?:should|do|would|can) (?:i|we) do (?:if|when)',
     'in case',
-    '(?<!(?:sure|know|wondering|wonder|idea|tell|asking|unsure|check|see|sabe|se|saber) )if (?:i|he|she|we|you|my [a-z]+) (?:ever|gets?|has|have|had|starts?|develops?|experiences?)',
+    '(?<!(?:sure|know|wondering|wonder|idea|tell|asking|unsure|check|see|sabe|se|saber) )if (?:i|he|she|we|you|my [a-z]+) (?:ever|gets?|has|have|had|starts?|develops?|experiences?|spikes?|runs?)',
     'if it happens',
     'if this happens',
     'should i (?:ever )?(?:get|have|develop)',
@@ -317,7 +320,12 @@ export const HYPOTHETICAL = rx(
     'en caso de',
     'que (?:hago|debo hacer|hacemos|hacer) (?:si|cuando)',
     'si alguna vez',
-    'si (?:me|le) (?:da|dan|vuelve)',
+    'por si (?:acaso|las dudas|algo)|just in case',
+    'si (?:a (?:mi|su|tu) [a-z]+ )?(?:se )?(?:me|le|te) (?:da|dan|vuelve|llega|pasa|acaban?|terminan?)',
+    'si alguien|if (?:someone|somebody|a person|anyone)|(?:en|in) (?:la|the|a) (?:clase|class) de|(?:cpr|first aid|rcp|primeros auxilios) class|clase de (?:rcp|primeros auxilios)',
+    '(?:pregunta|preguntan|asks?|asking|question(?:s)? (?:about|on)) (?:si|if|whether|about)',
+    '(?:at )?what temp(?:erature)?|que temperatura|como (?:se|sabe|saber) cuando|cuando (?:debo |hay que |tengo que )?llevar',
+    'pense que|pensaba que|crei que|creia que|i thought|thought (?:i was|it was|i had|i might)',
     'como (?:se|sabe|saber) si',
     '(?:sintomas|senales|signos) de',
     'riesgo de',
@@ -434,7 +442,7 @@ export const ADMIN_BEFORE =
   /(?:^|[^a-z0-9])(?:bill|bills|billing|invoice|statement|charges?|claim|receipt|records?|paperwork|forms?|letter|fax|copy|copies|report|summary|factura|facturas|cobro|cobros|recibo|expediente|registros?|formulario|carta|copia|reporte|resumen)(?: [a-z0-9]+){0,6} (?:for|from|of|about|regarding|after|de|del|sobre|por|despues de) (?:[a-z0-9]+ ){0,3}$/;
 /** Right before the match: an animal is the one with the symptom ("my dog had a seizure"). */
 export const PET_BEFORE =
-  /(?:^|[^a-z0-9])(?:dog|dogs|cat|cats|pet|pets|puppy|kitten|horse|perr[oa]s?|perrit[oa]s?|gat[oa]s?|gatit[oa]s?|mascotas?|caballo)(?: (?:just|also|has|had|is|was|keeps|kept|got|seems|been|having|tiene|tuvo|esta|estaba|le|se|dio|sigue))+(?: [a-z0-9]+){0,3} $/;
+  /(?:^|[^a-z0-9])(?:dog|dogs|cat|cats|pet|pets|puppy|kitten|horse|perr[oa]s?|perrit[oa]s?|gat[oa]s?|gatit[oa]s?|mascotas?|caballo)(?: (?:just|also|has|had|is|was|keeps|kept|got|seems|been|having|tiene|tuvo|esta|estaba|le|se|dio|sigue))*(?: [a-z0-9]+){0,3} $/;
 /** Right before the match: "anti-seizure", "post-stroke", "non-emergency". */
 export const MODIFIER_BEFORE = /(?:anti|post|non|pre|sin ser|no es una?|not an?) $/;
 
@@ -447,7 +455,7 @@ export const INDICATION_BEFORE =
 
 /** Anywhere in the clause: the message is about learning, not a symptom ("for a school project"). */
 export const INFO_CLAUSE = rx(
-  'school (?:project|essay|report|paper|assignment)|for (?:a|my) (?:class|project|report|paper|presentation|essay)|brochures?|pamphlets?|folletos?|proyecto (?:de la escuela|escolar)|tarea de la escuela',
+  'what (?:[a-z]+ ){0,3}(?:signs|symptoms) should (?:i|we)|(?:signs|symptoms) (?:should (?:i|we)|to) (?:watch|look)|watch (?:for|out for) in|(?:want|like) to be prepared|que (?:senales|sintomas|signos) (?:debo|debemos|hay que)|school (?:project|essay|report|paper|assignment)|for (?:a|my) (?:class|project|report|paper|presentation|essay)|brochures?|pamphlets?|folletos?|proyecto (?:de la escuela|escolar)|tarea de la escuela',
 );
 /** Right after an urgent symptom: it has resolved ("rash is healed", "wheezing has been much better"). */
 export const RESOLVED_AFTER =
@@ -471,7 +479,8 @@ export const ONGOING = rx(
 );
 /** "last week", "a few days ago": recent past — an emergency sign is only urgent now. */
 export const RECENT_PAST = rx(
-  'last week|last weekend|past week|(?:a )?(?:few|couple(?: of)?|two|three|four|five|six|several|\\d+) (?:days|weeks) ago|a week ago|the other day|(?:la )?semana pasada|hace (?:unos |una |dos |tres |cuatro |cinco |varios |\\d+ )?(?:dias|semanas|semana)|el otro dia|el fin de semana pasado',
+  // care already given: "the ER checked him out and sent us home", "nos mandaron a casa"
+  'sent (?:us|him|her|me) home|(?:er|ed|urgent care|hospital|emergency room) (?:[a-z]+ ){0,2}(?:checked|cleared|discharged|saw)|nos mandaron a (?:la )?casa|(?:lo|la|me|nos) (?:mandaron a (?:la )?casa|dieron de alta)|last week|last weekend|past week|(?:a )?(?:few|couple(?: of)?|two|three|four|five|six|several|\\d+) (?:days|weeks) ago|a week ago|the other day|(?:la )?semana pasada|hace (?:unos |una |dos |tres |cuatro |cinco |varios |\\d+ )?(?:dias|semanas|semana)|el otro dia|el fin de semana pasado',
 );
 
 /** Recent cues that count as "now" when the past event belongs to a family member ("my son had a seizure today"). */

@@ -4,8 +4,10 @@
  * `classifyMessage` reads what a patient typed (English, Spanish or a mix) and
  * says whether it looks like an emergency (call 911), something urgent (call
  * the office) or a routine portal message, with the fragments that triggered
- * it. It is a deterministic rule-based classifier: pure, DOM-free, no network,
- * no clock, and all regular expressions are compiled once at module load.
+ * it. Lexicon and context rules decide first (precise, and they can say why);
+ * a small trained model (`model.ts`) backs them up on wording they do not know
+ * and can only raise a message to emergency. Deterministic: pure, DOM-free, no
+ * network, no clock; regular expressions and weights are prepared at load.
  *
  * It is a safety net in front of the clinic's policy ("the portal is not to be
  * used for urgent, emergent, or other time-sensitive situations"), not a
@@ -49,6 +51,7 @@ import {
   PREGNANCY,
   PREGNANCY_BLEEDING,
   PREGNANCY_RED_FLAGS,
+  POSTPARTUM,
   REAL_WORDS,
   SHARED_SIGNALS,
   SOUND_ALIKE,
@@ -112,6 +115,21 @@ const PREGNANCY_RE = rx(PREGNANCY);
 const PREGNANCY_BLEEDING_RE = rx(PREGNANCY_BLEEDING);
 const PREGNANCY_RED_FLAGS_RE = rx(PREGNANCY_RED_FLAGS);
 const STIFF_NECK_RE = rx(STIFF_NECK);
+const POSTPARTUM_RE = rx(POSTPARTUM);
+/** Signs that a medication error is already poisoning someone. */
+const TOXIC_CODES = ['vomiting-dehydration', 'confusion', 'near-fainting', 'unconscious', 'abnormal-heart-rate', 'dizziness'];
+const TOXIC_SIGNS_RE = rx(
+  'vomit[a-z]*|throwing up|threw up|drowsy|very sleepy|hard to wake|confus[a-z]*|(?:slow|weak) (?:pulse|heart ?beat)|pulse (?:is )?(?:slow|low)|seeing (?:yellow|halos)|faint[a-z]*|dizz[a-z]*|vomitando|vomito|confundid[ao]|adormilad[ao]|somnolient[ao]|(?:el )?pulso (?:[a-z]+ ){0,3}(?:lento|bajo)|ve todo amarillo|mare[a-z]*|desmay[a-z]*',
+);
+/** A blood-pressure reading anywhere in the message (values checked by the caller). */
+const BP_READING_RE = rx(
+  '(?:bp|blood pressure|pressure|presion|presion arterial|tension|cuff)(?: [a-z]+){0,4} ?(\\d{2,3}) ?(?:/|over|sobre|entre) ?(\\d{2,3})',
+);
+/** Signs that a very high blood pressure is hurting the brain, heart, eyes or lungs. */
+const BP_ORGAN_CODES = ['severe-pain', 'worst-headache', 'chest-pain', 'confusion', 'stroke-signs', 'breathing-difficulty'];
+const BP_ORGAN_RE = rx(
+  'headache|head (?:is )?(?:pounding|killing)|dolor de cabeza|me duele (?:mucho )?la cabeza|blurr[a-z]*|vision|borros[ao]|chest|pecho|confus[a-z]*|confundid[ao]|numb[a-z]*|entumid[ao]|short of breath|falta de aire|nosebleed|sangrado (?:de|por) la nariz',
+);
 const FEVER_WORD_RE = rx(FEVER_WORD);
 /** Light-headedness that, with palpitations, suggests an arrhythmia ("heart racing and I feel dizzy"). */
 /** A trigger named with airway swelling ("lips blew up after the cookie, coughing"): anaphylaxis, not a cold. */
@@ -136,6 +154,11 @@ interface Doc {
   readonly breaks: readonly (readonly [number, number])[];
   /** Word offsets (see {@link wordBounds}), for proximity windows. */
   readonly words: readonly number[];
+  /**
+   * Matches the rules discounted (negated, guarded, resolved) or already
+   * judged urgent: hidden from the model, which weighs only what is left.
+   */
+  readonly discounted: [number, number][];
 }
 
 function clauseOf(doc: Doc, s: number, e: number): [number, number] {
@@ -173,9 +196,11 @@ function isHistorical(text: string, cs: number, ce: number, s: number, e: number
     if (oe > s) break;
     const between = text.slice(oe, s);
     const rest = text.slice(oe, ce);
+    // a "now" cue only counts near the event: "…had a stroke in 2019 and the form needs filling out again"
+    const near = text.slice(oe, Math.min(ce, e + 24));
     if (!testOnce(OTHER_PAST, rest)) continue;
     if (testOnce(PRESENT_ANY, between.replace(OTHER_PAST, ' '))) continue;
-    if (testOnce(RECENT_OTHER, rest)) continue;
+    if (testOnce(RECENT_OTHER, near)) continue;
     return true;
   }
   return false;
@@ -254,9 +279,15 @@ function evaluate(doc: Doc, sig: CompiledSignal): Found | undefined {
     const s = m.index;
     const e = s + m[0].length;
     const hit = isLive(doc, s, e, sig.unless, def.ignoreHistory !== true);
-    if (!hit) continue;
+    if (!hit) {
+      doc.discounted.push([s, e]);
+      continue;
+    }
     let level: Alert = def.levelOf ? def.levelOf(m) : def.level;
-    if (level === 'urgent' && RESOLVED_AFTER.test(text.slice(e, hit.ce))) continue; // "the rash is healed"
+    if (level === 'urgent' && RESOLVED_AFTER.test(text.slice(e, hit.ce))) {
+      doc.discounted.push([s, e]); // "the rash is healed"
+      continue;
+    }
     const clause = text.slice(hit.cs, hit.ce);
     if (level === 'urgent' && sig.escalate && anyAffirmed(doc, sig.escalate)) level = 'emergency';
     if (level === 'emergency') {
@@ -265,8 +296,11 @@ function evaluate(doc: Doc, sig: CompiledSignal): Found | undefined {
         testOnce(RECENT_PAST, clause) &&
         !testOnce(PRESENT_STRONG, clause) &&
         !testOnce(ONGOING, clause);
-      if (recent || (sig.downgrade !== undefined && sig.downgrade.test(clause))) level = 'urgent';
+      if (recent || (sig.downgrade !== undefined && sig.downgrade.test(clause))) {
+        level = 'urgent';
+      }
     }
+    if (level === 'urgent') doc.discounted.push([s, e]);
     return { level, code: def.code, match: originalFragment(doc, s, e), at: s };
   }
   return undefined;
@@ -417,11 +451,17 @@ function evaluateFamily(doc: Doc, fam: CompiledFamily): Found | undefined {
     if (span === undefined) continue;
     const [ss, se] = span;
     const hit = isLive(doc, ss, se, fam.unless);
-    if (!hit) continue;
+    if (!hit) {
+      doc.discounted.push([ss, se]);
+      continue;
+    }
     const clause = text.slice(hit.cs, hit.ce);
     if (fam.needClause && !fam.needClause.test(clause)) continue;
     let level: Alert = def.level;
-    if (level === 'urgent' && RESOLVED_AFTER.test(text.slice(se, hit.ce))) continue;
+    if (level === 'urgent' && RESOLVED_AFTER.test(text.slice(se, hit.ce))) {
+      doc.discounted.push([ss, se]);
+      continue;
+    }
     if (level === 'urgent' && fam.escalate && anyAffirmed(doc, fam.escalate)) level = 'emergency';
     if (level === 'emergency') {
       const recent =
@@ -429,8 +469,11 @@ function evaluateFamily(doc: Doc, fam: CompiledFamily): Found | undefined {
         testOnce(RECENT_PAST, clause) &&
         !testOnce(PRESENT_STRONG, clause) &&
         !testOnce(ONGOING, clause);
-      if (recent || (fam.downgrade !== undefined && fam.downgrade.test(clause))) level = 'urgent';
+      if (recent || (fam.downgrade !== undefined && fam.downgrade.test(clause))) {
+        level = 'urgent';
+      }
     }
+    if (level === 'urgent') doc.discounted.push([ss, se]);
     if (best === undefined || RANK[level] > RANK[best.level]) {
       best = { level, code: def.code, match: originalFragment(doc, ss, se), at: ss };
       if (level === 'emergency') break;
@@ -443,6 +486,23 @@ function evaluateFamily(doc: Doc, fam: CompiledFamily): Found | undefined {
 function combinations(doc: Doc): Found[] {
   const out: Found[] = [];
   const preg = firstLive(doc, PREGNANCY_RE);
+  // preeclampsia does not end at delivery: red flags (headache, spots, swelling) or 160/110 after a birth
+  const postpartum = preg ? undefined : firstLive(doc, POSTPARTUM_RE);
+  if (postpartum) {
+    const flag = firstLive(doc, PREGNANCY_RED_FLAGS_RE);
+    if (flag) out.push({ level: 'emergency', code: 'pregnancy-warning', match: originalFragment(doc, flag.s, flag.e), at: flag.s });
+  }
+  if (preg || postpartum) {
+    const bp = firstLive(doc, BP_READING_RE);
+    if (bp) {
+      const m = BP_READING_RE.exec(doc.norm.text.slice(bp.s, bp.e));
+      const sys = Number(m?.[1]);
+      const dia = Number(m?.[2]);
+      if (sys > dia && (sys >= 160 || dia >= 110)) {
+        out.push({ level: 'emergency', code: 'pregnancy-warning', match: originalFragment(doc, bp.s, bp.e), at: bp.s });
+      }
+    }
+  }
   if (preg) {
     const flag = firstLive(doc, PREGNANCY_RED_FLAGS_RE);
     if (flag)
@@ -477,19 +537,13 @@ function combinations(doc: Doc): Found[] {
 
 const RANK: Readonly<Record<Alert, number>> = { emergency: 2, urgent: 1 };
 
-/**
- * Classify one patient message.
- *
- * @param text what the patient typed (any length; non-strings are treated as empty)
- * @param options `locale` hint: `'es'` checks the Spanish lexicon first; both are always checked
- * @returns the overall level and every signal that fired (deduplicated by code, emergency first)
- */
-export function classifyMessage(text: string, options?: TriageOptions): TriageResult {
+/** The lexicon and context rules over one message: the signals found, and the context (for the model). */
+function runRules(text: string, options?: TriageOptions): { doc: Doc; byCode: Map<string, Found>; add: (f: Found) => void } {
   const raw = typeof text === 'string' ? text.slice(0, MAX_CHARS) : '';
   const norm = normalize(raw, SPELLER);
   const breaks: [number, number][] = [];
   for (const b of scan(CLAUSE_BREAK, norm.text)) breaks.push([b.index, b.index + b[0].length]);
-  const doc: Doc = { norm, original: raw, breaks, words: wordBounds(norm.text) };
+  const doc: Doc = { norm, original: raw, breaks, words: wordBounds(norm.text), discounted: [] };
 
   const order = options?.locale?.toLowerCase().startsWith('es') ? ORDER_ES : ORDER_EN;
   const byCode = new Map<string, Found>();
@@ -514,6 +568,20 @@ export function classifyMessage(text: string, options?: TriageOptions): TriageRe
     // Fever with new confusion (or shock-level blood pressure) is sepsis until proven otherwise.
     const fever = byCode.get('fever') ?? byCode.get('high-fever');
     if (fever && byCode.has('confusion')) add({ ...fever, level: 'emergency', code: 'sepsis-warning' });
+    // A crisis-level blood pressure (≥ 200/120) with headache, chest pain, vision or brain signs: hypertensive emergency.
+    const bp = byCode.get('abnormal-blood-pressure');
+    if (bp && bp.level === 'urgent') {
+      const m = /(\d{2,3}) ?(?:\/|over|sobre|entre) ?(\d{2,3})/.exec(normalizeForMatch(bp.match));
+      const high = m !== null && (Number(m[1]) >= 200 || Number(m[2]) >= 120);
+      if (high && (BP_ORGAN_CODES.some((c) => byCode.has(c)) || anyAffirmed(doc, BP_ORGAN_RE))) {
+        add({ ...bp, level: 'emergency', code: 'hypertensive-crisis' });
+      }
+    }
+    // Too much of a medicine and already symptomatic (vomiting, drowsy, slow pulse, confused): poisoning.
+    const error = byCode.get('medication-error');
+    if (error && (TOXIC_CODES.some((c) => byCode.has(c)) || anyAffirmed(doc, TOXIC_SIGNS_RE))) {
+      add({ ...error, level: 'emergency', code: 'overdose' });
+    }
     // Severe pain with faintness may be internal bleeding or shock.
     const pain = byCode.get('severe-pain');
     if (pain && byCode.has('near-fainting')) add({ ...pain, level: 'emergency', code: 'pain-with-faintness' });
@@ -524,11 +592,24 @@ export function classifyMessage(text: string, options?: TriageOptions): TriageRe
       add({ ...allergy, level: 'emergency', code: 'severe-allergic-reaction' });
     }
   }
+  return { doc, byCode, add };
+}
+
+/**
+ * Classify one patient message.
+ *
+ * @param text what the patient typed (any length; non-strings are treated as empty)
+ * @param options `locale` hint: `'es'` checks the Spanish lexicon first; both are always checked
+ * @returns the overall level and every signal that fired (deduplicated by code, emergency first)
+ */
+export function classifyMessage(text: string, options?: TriageOptions): TriageResult {
+  const { doc, byCode, add } = runRules(text, options);
+  const { norm, original: raw } = doc;
 
   // Wording the rules do not know may still read like an emergency: the trained model backs them up
   // (it can only raise the level). Its reason quotes the words that weighed most.
   if (norm.text.length > 0 && ![...byCode.values()].some((f) => f.level === 'emergency')) {
-    const verdict = emergencyVerdict(modelView(doc));
+    const verdict = emergencyVerdict(modelView(doc), byCode.size > 0);
     if (verdict.emergency && verdict.span) {
       const [from, to] = verdict.span;
       const match = raw.slice(norm.start[from], norm.end[to - 1]);
@@ -551,7 +632,9 @@ export function classifyMessage(text: string, options?: TriageOptions): TriageRe
 /**
  * What the model reads: the normalised text with the parts the context rules
  * already discount blanked out (same length, so offsets still point into the
- * original): negated words ("no chest pain"), and whole clauses that are
+ * original): whatever the rules matched and then discounted (negated,
+ * guarded, resolved) or judged urgent ("chest is sore from coughing" is the
+ * rules' call), negated words ("no chest pain"), and whole clauses that are
  * history, hypotheticals or information requests ("my father had a heart
  * attack in 2010", "how do I know if I'm having a stroke"). A bag of words
  * cannot read negation; the rules can, so the model never has to.
@@ -569,6 +652,7 @@ function modelView(doc: Doc): string {
     clauseStart = be;
   }
   clauses.push([clauseStart, text.length]);
+  for (const [ds, de] of doc.discounted) blank(ds, de);
   for (const [cs, ce] of clauses) {
     const clause = text.slice(cs, ce);
     if (HISTORY_CUE.test(clause) || HYPOTHETICAL.test(clause) || INFO_CLAUSE.test(clause)) {
@@ -587,12 +671,16 @@ function modelView(doc: Doc): string {
 }
 
 /** The text the emergency model scores, for `scripts/train-triage-model.ts` (training must see what runtime sees). */
-export function modelViewForTriage(text: string): string {
-  const raw = typeof text === 'string' ? text.slice(0, MAX_CHARS) : '';
-  const norm = normalize(raw, SPELLER);
-  const breaks: [number, number][] = [];
-  for (const b of scan(CLAUSE_BREAK, norm.text)) breaks.push([b.index, b.index + b[0].length]);
-  return modelView({ norm, original: raw, breaks, words: wordBounds(norm.text) });
+export function modelViewForTriage(text: string, options?: TriageOptions): { text: string; rules: TriageLevel } {
+  const { doc, byCode } = runRules(text, options);
+  const found = [...byCode.values()];
+  const rules = found.some((f) => f.level === 'emergency') ? 'emergency' : found.length > 0 ? 'urgent' : 'routine';
+  return { text: modelView(doc), rules };
+}
+
+/** Lowercase, accent-free copy of a matched fragment (for reading the numbers back). */
+function normalizeForMatch(text: string): string {
+  return text.toLowerCase().replace(/\s+/g, ' ');
 }
 
 /** Normalise text the way the classifier sees it (exposed for debugging and tests). */

@@ -26,12 +26,12 @@ const PHONE_ETC =
 
 /** Vision suddenly going black/dark/grey (a faint): "everything went black", "se me puso todo negro". */
 const WENT_BLACK =
-  '(?:everything|it all|all|the room|my vision|his vision|her vision|vision|eyesight|world|screen) (?:just |suddenly |kind of |kinda )?(?:went|goes|going|turned|turning|faded|fading|got) (?:to )?(?:black|dark|grey|gray|white|fuzzy black)|(?:went|goes|going) (?:black|dark) (?:for|on)|(?:se me |se le |todo se |se )(?:puso|pone|fue|volvio|nublo|oscurecio) (?:todo )?(?:negro|oscuro|obscuro|gris|blanco)|(?:vi|ve|veo) todo (?:negro|oscuro)|se me (?:fue|va) (?:la vista|el mundo)|tunnel vision';
+  '(?:everything|it all|all|the room|my vision|his vision|her vision|vision|eyesight|world) (?:just |suddenly |kind of |kinda )?(?:went|goes|going|turned|turning|faded|fading|got) (?:to )?(?:black|dark|grey|gray|white|fuzzy black)|(?:went|goes|going) (?:black|dark) (?:for|on)|(?:se me |se le |todo se |se )(?:puso|pone|fue|volvio|nublo|oscurecio) (?:todo )?(?:negro|oscuro|obscuro|gris|blanco)|(?:vi|ve|veo) todo (?:negro|oscuro)|se me (?:fue|va) (?:la vista|el mundo)|tunnel vision';
 const GOING_DOWN =
   '(?:feel|feels|feeling|felt) like (?:ill|i will|i might|i could|im going to|im gonna|i am going to|i was going to|hell|shell|he will|she will|hes going to|shes going to|i|he|she) (?:drop|go down|hit the floor|hit the ground|keel over|fall over|collapse)|(?:im|i am|hes|shes|he is|she is) (?:going to|gonna|about to) (?:drop|keel over|collapse|hit the floor)|(?:siento que |siente que )?(?:me voy a|se va a|me iba a|se iba a) (?:caer|desmayar|desplomar|ir al piso)';
 /** Racing heart paraphrases: "a mile a minute", "out of my chest", "a mil por hora". */
 const HEART_RACING =
-  '(?:a )?mile a minute|out of (?:my|his|her) chest|like (?:crazy|a drum|a hummingbird|a jackhammer|a freight train|a race ?horse)|(?:wont|will not|doesnt) (?:slow|slow down|calm down)|a mil(?: por hora)?|(?:como|bien) loco|desbocad[ao]|como tambor|muy rapido|super fast|so fast|really fast|very fast';
+  '(?:a )?mile a minute|out of (?:my|his|her) chest|like (?:crazy|a drum|a hummingbird|a jackhammer|a freight train|a race ?horse)|(?:wont|will not|doesnt) (?:slow|slow down|calm down)|a mil(?: por hora)?|(?:como|bien) loco|desbocad[ao]|como tambor';
 
 /** Out of breath words that, like "short of breath", mean breathing trouble. */
 const BREATHLESS =
@@ -51,7 +51,7 @@ const INFANT_DISTRESS =
   'grunt[a-z]*|quejido[s]?|quejando(?:se)?|se queja (?:al|cuando|con cada)|ribs? (?:are |is )?(?:sucking|pulling|caving|going) in|(?:sucking|pulling|caving) in (?:under|between|at) (?:his|her|the) ribs|skin (?:is )?(?:sucking|pulling) in|retractions?|nostrils? (?:are |is )?flar[a-z]*|flaring (?:his|her) nostrils|head bobb[a-z]*|belly (?:is )?(?:heaving|sucking in)|se le hunden? (?:las )?costillas|se le marcan las costillas|tiraje|aleteo nasal|le aletea la nariz|se le mete (?:la panza|el pecho|la piel)';
 /** Infant "floppy / hard to wake / won't feed" danger signs. */
 const INFANT_LIMP =
-  '(?:is|went|gone|so|very|really|all|seems|feels|looks|just|super) (?:limp|floppy)|(?:limp|floppy) and|floppy|lifeless|like a rag ?doll|hard to wake|difficult to wake|cant (?:wake|keep) (?:him|her) (?:up|awake)|wont (?:wake|stay awake|wake up)|(?:barely|hardly) (?:moving|responding|waking|opening)|not waking (?:up )?for (?:feeds|feedings|bottles)|(?:esta|se (?:puso|siente|ve)|muy|bien) (?:muy )?(?:aguadit[ao]|aguad[ao]|flojit[ao])|sin fuerza|no (?:despierta|reacciona)|no se despierta|bulging soft spot|soft spot (?:is )?bulging|fontanela (?:abultada|hinchada)|mollera (?:abultada|hinchada|levantada)';
+  '(?:is|went|gone|so|very|really|all|seems|feels|looks|just|super) (?:limp|floppy)|(?:limp|floppy) and|floppy|lifeless|like a rag ?doll|hard to wake|difficult to wake|cant (?:wake|keep) (?:him|her) (?:up|awake)|wont (?:wake|stay awake|wake up)|(?:barely|hardly) (?:moving|responding|waking|opening)|not waking (?:up )?for (?:feeds|feedings|bottles)|(?:esta|se (?:puso|siente|ve)|muy|bien) (?:muy )?(?:aguadit[ao]|aguad[ao]|flojit[ao])|sin fuerza|no (?:despierta|reacciona)|no se despierta|(?:bulging|sunken) soft spot|soft spot (?:is )?(?:bulging|sunken)|(?:fontanela|mollera) (?:abultada|hinchada|levantada|hundida)';
 
 /** Swallowing / drinking / biting into: how a poison gets in. */
 const INGEST =
@@ -116,7 +116,8 @@ const CONCEPT_FAMILIES_1: readonly FamilyDef[] = [
     code: 'near-fainting',
     level: 'urgent',
     a: `${GOING_DOWN}|${WENT_BLACK}`,
-    unless: 'drop (?:off|by|in|the|my|a|out)|laugh[a-z]*|risa|tired|cansad[ao]|exhausted',
+    unless:
+      'drop (?:off|by|in|the|my|a|out|dead)|laugh[a-z]*|risa|tired|cansad[ao]|exhausted|screen|pantalla|tv|tele|phone|telefono|monitor|computer|computadora|lights|luz|power|bill|cuenta|factura|lol|jaja[a-z]*|haha[a-z]*',
   },
   {
     // racing-heart paraphrases: "heart going a mile a minute", "el corazon a mil"
@@ -161,7 +162,7 @@ const CONCEPT_FAMILIES_1: readonly FamilyDef[] = [
     level: 'emergency',
     a: INFANT_DISTRESS,
     needMessage: `${INFANT}|son|daughter|hijo|hija|kid|child|nino|nina|breath[a-z]*|respir[a-z]*`,
-    unless: 'poop[a-z]*|pooping|caca|push[a-z]*|constipat[a-z]*|estren[a-z]*|gas|gases|sleep[a-z]*|dorm[a-z]*|pig|cerdo|funny|gracioso|lift[a-z]*|gym|workout|tennis',
+    unless: 'poop[a-z]*|pooping|caca|popo|puj[a-z]*|evacua[a-z]*|push[a-z]*|constipat[a-z]*|estren[a-z]*|gas|gases|sleep[a-z]*|dorm[a-z]*|pig|cerdo|funny|gracioso|lift[a-z]*|gym|workout|tennis',
   },
   {
     // a baby who is limp, floppy, hard to wake or has a bulging soft spot
@@ -169,7 +170,7 @@ const CONCEPT_FAMILIES_1: readonly FamilyDef[] = [
     level: 'emergency',
     a: INFANT_LIMP,
     needMessage: INFANT,
-    unless: 'doll|muneca|stuffed|peluche|hair|pelo|noodle|fideo|diaper|panal|handshake|banana|lettuce',
+    unless: 'doll|muneca|stuffed|peluche|hair|pelo|noodle|fideo|handshake|banana|lettuce|vaccin[a-z]*|vacuna[s]?|shots?',
   },
   {
     // adults too: "limp and hard to wake", "barely responding"
@@ -194,7 +195,7 @@ const CONCEPT_FAMILIES_1: readonly FamilyDef[] = [
     code: 'suicidal-thoughts',
     level: 'emergency',
     noRecentDowngrade: true,
-    a: '(?:better|happier|easier|freer|relieved|lighter|fine|ok|okay|at peace|better off) (?:off )?(?:without me|if i (?:just )?(?:was|were|wasnt|werent|disappeared|died|left|didnt exist|killed my ?self|ended it|wasnt here|werent here|wasnt around|werent around))|(?:estarian|estaria|serian|seria|vivirian|viviria|quedarian) (?:todos )?(?:mas )?(?:mejor|felices|feliz|tranquil[oa]s?|en paz) (?:sin mi|si (?:yo )?(?:no (?:estuviera|existiera|viviera)|me (?:muriera|fuera|matara|desapareciera)|desapareciera))',
+    a: '(?:better|happier|easier|freer|relieved|lighter|fine|ok|okay|at peace|better off) (?:off )?(?:without me|if i (?:just )?(?:was|were) (?:dead|gone|not here|not around|never born|out of the picture)|if i (?:just )?(?:wasnt|werent) (?:here|around|alive)|if i (?:just )?(?:disappeared|died|didnt exist|killed my ?self|ended it))|(?:estarian|estaria|serian|seria|vivirian|viviria|quedarian) (?:todos )?(?:mas )?(?:mejor|felices|feliz|tranquil[oa]s?|en paz) (?:sin mi|si (?:yo )?(?:no (?:estuviera|existiera|viviera)|me (?:muriera|fuera|matara|desapareciera)|desapareciera))',
     unless:
       'moved out|moved away|me mudara|job|trabajo|team|equipo|class|clase|party|fiesta|trip|viaje|lol|jaja[a-z]*|haha[a-z]*|(?:shift|turno)',
   },
@@ -248,9 +249,9 @@ const BURN_SEVERE = `${DEEP_BURN}|skin (?:is )?(?:coming|came|peeling|falling|sl
 
 /** Indigestion-like pain: with sweating or jaw/arm pain it may be the heart (atypical MI). */
 const INDIGESTION =
-  'heartburn|indigestion|acid reflux|reflux|gas pain|upset stomach|agruras|acidez|indigestion|reflujo|ardor (?:de|en el) estomago|boca del estomago';
+  'heartburn|indigestion|acid reflux|reflux|gas pain|upset stomach|agruras|acidez|indigestion|reflujo|ardor (?:de|en el) estomago|boca del estomago|(?:took|tomo|tome) (?:some |a |unas |un )?(?:tums|antacids?|rolaids|pepto|alka ?seltzer|sal de uvas|melox)';
 const CARDIAC_COMPANION =
-  'clammy|cold sweat|sweat(?:y|ing|s)?|drenched|diaphore[a-z]*|sudando(?: frio)?|sudor(?: frio)?|sudoroso|sudorosa|jaw|quijada|mandibula|left arm|brazo izquierdo|short of breath|shortness of breath|falta (?:de )?(?:el )?aire|pale and|palid[ao]';
+  'clammy|cold sweats?|in a sweat|drenched|diaphore[a-z]*|sweaty and|sweating and|and sweat(?:y|ing)|sudando(?: frio)?|sudor frio|sudoros[ao]|jaw|quijada|mandibula|left arm|brazo izquierdo';
 
 /** Weapons and means for self-harm. */
 const MEANS =
@@ -262,7 +263,23 @@ const OPIOID =
 const OPIOID_TOXIC =
   'pinpoint|pupils (?:are )?(?:tiny|small|pinpoint|like pinpoints)|tiny pupils|pupilas (?:muy |bien )?(?:chiquitas|pequenas|como (?:un )?punto)|(?:super|very|really|so|too|extremely|muy|bien) (?:sleepy|drowsy|somnolient[ao]|dormid[ao]|adormilad[ao])|hard to wake|cant (?:wake|keep)|wont (?:wake|stay awake)|no (?:despierta|se despierta)|breathing (?:is )?(?:slow|shallow|weird)|(?:slow|shallow) breathing|respira (?:muy )?(?:lento|despacio|poco)|blue lips|labios morados|limp|floppy|nodding off|cabeceando';
 
+/** A sting or a food allergen just eaten. */
+const ALLERGY_TRIGGER =
+  'stung|stings?|bee|bees|wasps?|hornets?|yellow ?jackets?|fire ants?|picadura|pico (?:una |un )?(?:abeja|avispa|hormiga)|abejas?|avispas?|(?:ate|eaten|eating|had|bit into|took a bite of|comi|comio|se comio|probo) (?:[a-z]+ ){0,4}(?:peanuts?|nuts?|cashews?|almonds?|pecans?|walnuts?|shellfish|shrimp|crab|lobster|sesame|cacahuate[s]?|mani|nueces|mariscos|camaron(?:es)?|ajonjoli)|(?:with|con|que tenia|que traia) (?:[a-z]+ )?(?:peanuts?|nuts|cacahuate[s]?|mani|nueces|shrimp|camaron(?:es)?|mariscos)';
+/** A second body system involved (airway, voice, breathing, circulation, gut): anaphylaxis. */
+const ALLERGY_SYSTEMIC =
+  'hoarse|raspy|voice (?:is )?(?:going|changing|changed|sounds|funny|weird)|voz (?:ronca|rara|cambi[a-z]*)|ronc[ao]|throat|garganta|wheez[a-z]*|(?:me|le) silba|silbid[ao]|(?:hard|trouble|cant|struggling) (?:to )?breath[a-z]*|short of breath|no (?:puedo|puede) respirar|falta (?:el )?aire|dizz[a-z]*|lightheaded|faint[a-z]*|pass(?:ing|ed)? out|mare[a-z]*|desmay[a-z]*|(?:lips?|tongue|mouth|labios?|lengua|boca) (?:[a-z]+ ){0,3}(?:swell[a-z]*|swollen|hinch[a-z]*|tingl[a-z]*)|(?:swell[a-z]*|swollen|hinch[a-z]*) (?:[a-z]+ ){0,3}(?:lips?|tongue|mouth|labios?|lengua|boca)|vomit[a-z]*|throwing up';
+
 const CONCEPT_FAMILIES_2: readonly FamilyDef[] = [
+  {
+    // a sting or a food allergen with a second system involved: "stung by a wasp, now dizzy and my voice is going hoarse"
+    code: 'severe-allergic-reaction',
+    level: 'emergency',
+    a: ALLERGY_TRIGGER,
+    needMessage: ALLERGY_SYSTEMIC,
+    unless:
+      'history|antecedentes|years ago|hace anos|last (?:year|summer)|el ano pasado|refill|resurtir|receta|prescription|epi ?pen (?:refill|prescription|expired)|allergy (?:test|testing|shots?)|seasonal|pollen|polen|honey|miel|bee pollen|spelling bee|(?:food|comida) (?:log|diary|diario)|trail mix|brownies? recipe',
+  },
   {
     // scalds and deep or large burns: "pasta water ... skin coming off in sheets", "se le esta pelando la piel"
     code: 'burn',
@@ -280,16 +297,16 @@ const CONCEPT_FAMILIES_2: readonly FamilyDef[] = [
     a: INDIGESTION,
     needMessage: CARDIAC_COMPANION,
     unless:
-      'for (?:weeks|months|years)|desde hace (?:semanas|meses|anos)|every (?:night|day|time i eat)|todas las noches|cada vez que como|pregnan[a-z]*|embaraz[a-z]*|refill|resurtir|receta|omeprazol[e]?|prilosec|nexium|pepcid|famotidin[a-z]*|pantopraz[a-z]*|(?:doing|feeling) (?:better|fine|good)',
+      'for (?:weeks|months|years)|desde hace (?:semanas|meses|anos)|every (?:night|day|time i eat)|todas las noches|cada vez que como|pregnan[a-z]*|embaraz[a-z]*|refill|resurtir|receta|omeprazol[e]?|prilosec|nexium|pepcid|famotidin[a-z]*|pantopraz[a-z]*|(?:doing|feeling) (?:better|fine|good)|night sweats?|menopaus[a-z]*|hot flash[a-z]*|bochornos?',
   },
   {
     // a weapon or pills at hand with the intent to use them: "tengo la pistola en la mesa y pienso usarla"
     code: 'suicidal-thoughts',
     level: 'emergency',
     noRecentDowngrade: true,
-    a: `(?:have|got|holding|bought|loaded|sitting with|staring at|tengo|compre|traigo|agarre|cargue) (?:[a-z]+ ){0,2}(?:${MEANS})`,
-    b: '(?:going to|gonna|plan to|want to|will|about to|pienso|voy a|quiero|planeo) (?:use|usar)(?:la|lo|las|los)?(?: it| them| on me| on my ?self)?|usarla|usarlo|tonight|esta noche|ya no aguanto|cant (?:take it|do this|go on) any ?more|(?:im|i am) done|goodbye|despedir[a-z]*|end (?:it|this|things)|acabar con (?:todo|esto)',
-    window: 12,
+    a: `(?:have|has|got|holding|bought|loaded|sitting with|staring at|tengo|tiene|compre|traigo|trae|agarre|agarro|cargue) (?:[a-z]+ ){0,2}(?:${MEANS})`,
+    needMessage:
+      '(?:going to|gonna|plan to|want to|will|about to|pienso|voy a|quiero|planeo) (?:use|usar)(?:la|lo|las|los)?(?: it| them| on me| on my ?self)?|usarla|usarlo|tonight|esta noche|ya no aguanto|cant (?:take it|do this|go on) any ?more|(?:im|i am) done|goodbye|thank you for (?:trying|everything)|gracias por todo|despedir[a-z]*|end (?:it|this|things)|acabar con (?:todo|esto)|in my (?:lap|hand|mouth)|to my (?:head|throat|wrist)|en (?:la|mi) (?:mano|boca|cabeza)|se va a (?:cortar|matar|disparar|colgar)|encerr[a-z]*|locked (?:himself|herself|themselves) in|wont (?:open|come out)|no (?:quiere|quiso) (?:abrir|salir)',
     unless:
       'hunting|caza|cazar|range|safe|caja fuerte|license|permit|licencia|permiso|lock|candado|kitchen|cocina|cook[a-z]*|cocin[a-z]*|refill|resurtir|receta|pharmacy|farmacia|(?:not|no) (?:suicidal|suicida)|would never|nunca (?:lo )?haria',
   },
@@ -308,7 +325,8 @@ const CONCEPT_FAMILIES_2: readonly FamilyDef[] = [
     level: 'emergency',
     noRecentDowngrade: true,
     a: '(?:ya )?no (?:quiere|quieren) (?:seguir (?:aqui|viviendo|viv[ao])|estar (?:aqui|viv[ao])|vivir|existir|despertar)|(?:quiere|quieren) (?:morir(?:se)?|matarse|suicidarse|quitarse la vida|desaparecer)|(?:says|said|told me|keeps saying|texted|wrote) (?:that )?(?:he|she|they) (?:wants?|wanted) to (?:die|kill (?:him|her|them)self|end (?:it|his life|her life|their life))|(?:says|said|told me|keeps saying|texted|wrote) (?:that )?(?:he|she|they) (?:doesnt|dont|didnt) want to (?:live|be alive|be here|wake up)',
-    unless: 'dying to|de (?:risa|hambre|verguenza)|lol|jaja[a-z]*|haha[a-z]*|pet|dog|cat|perro|gato|plant|planta',
+    unless:
+      'dying to|die laughing|dying laughing|laugh[a-z]*|de (?:risa|hambre|verguenza)|movie|pelicula|show|lol|jaja[a-z]*|haha[a-z]*|pet|dog|cat|perro|gato|plant|planta',
   },
   {
     // opioid exposure with sleepiness or tiny pupils: "had grandpa's fentanyl patch stuck on his arm ... pupils are tiny"
@@ -332,9 +350,11 @@ const CONCEPT_FAMILIES_2: readonly FamilyDef[] = [
     // a limb crushed in a door or under a weight, swollen or discoloured: an injury to be seen today
     code: 'injury',
     level: 'urgent',
-    a: 'finger|fingers|thumb|toe|toes|hand|foot|nail|dedo|dedos|pulgar|una|mano|pie',
-    b: '(?:slamm|smash|crush|pinch|jamm|caught)[a-z]* (?:[a-z]+ ){0,4}(?:door|drawer|window|car|puerta|cajon|ventana)|(?:machuc|aplast|prens)[a-z]*',
-    window: 8,
+    a: '(?:slamm|smash|crush|pinch|jamm)[a-z]*|caught (?:it|my|his|her)|machu(?:c|qu)[a-z]*|apachurr[a-z]*|aplast[a-z]*|prens[a-z]*|prensad[ao]',
+    b: 'finger|fingers|thumb|toe|toes|hand|foot|fingernail|nail|dedo|dedos|pulgar|mano|pie',
+    window: 6,
+    needMessage:
+      'swollen|swell[a-z]*|hinch[a-z]*|black|purple|blue|morad[ao]|negr[ao]|bleed[a-z]*|sangr[a-z]*|(?:cant|cannot) (?:bend|move|straighten)|no (?:lo |la )?(?:puedo|puede) (?:doblar|mover)|crooked|chuec[ao]|bent|deform[a-z]*|punza[a-z]*|throbb[a-z]*|cries|llora',
     unless: 'months ago|years ago|hace (?:meses|anos)|healing|sanando|better|mejor',
   },
   {
@@ -342,8 +362,7 @@ const CONCEPT_FAMILIES_2: readonly FamilyDef[] = [
     code: 'severe-pain',
     level: 'urgent',
     a: 'constipat[a-z]*|estren[a-z]*|(?:havent|hasnt|not) (?:pooped|had a (?:bowel movement|bm|poop))|no bowel movement|no (?:he |ha )?(?:hecho|hago|hace|podido hacer) (?:del )?(?:bano|popo|caca)|no (?:he |ha )?(?:obrado|evacuado)',
-    needMessage:
-      '(?:\\d|three|four|five|six|seven|tres|cuatro|cinco|seis|siete) (?:days|dias)|a week|una semana|bloat[a-z]*|inflad[ao]|hinchad[ao]|distend[a-z]*|vomit[a-z]*|throwing up|pain|hurts?|duele|dolor|cramp[a-z]*|colic[a-z]*',
+    needMessage: 'bloat[a-z]*|inflad[ao]|hinchad[ao]|distend[a-z]*|vomit[a-z]*|throwing up|pain|hurts?|duele|dolor|cramp[a-z]*|colic[a-z]*',
     unless: 'iron|hierro|how (?:much|often)|cuanto|fiber|fibra|prune|ciruela|a little|un poco|for (?:years|months)|desde hace (?:anos|meses)',
   },
   {
@@ -409,5 +428,71 @@ const CONCEPT_FAMILIES_2: readonly FamilyDef[] = [
   },
 ];
 
+/** Third-party reports and metaphors seen on the writers' fourth and fifth sets (tuning-f / tuning-g). */
+const CONCEPT_FAMILIES_3: readonly FamilyDef[] = [
+  {
+    // a relative threatening self-harm: "dice que se va a cortar", "she says she's going to kill herself"
+    code: 'suicidal-thoughts',
+    level: 'emergency',
+    noRecentDowngrade: true,
+    a: '(?:dice|dijo|amenaza|amenazo|grita|escribio) (?:que )?(?:se va a|va a|quiere|se quiere) (?:cortar|matar|suicidar|quitar la vida|colgar|aventar|tirar|disparar|hacer dano)|(?:says|said|threatening|threatened|keeps saying|texted|wrote|screaming) (?:that )?(?:hes|shes|theyre|he is|she is|they are|he will|she will|hell|shell|he|she|they)? ?(?:going to |gonna |will )?(?:cut|kill|hurt|hang|shoot|harm) (?:him|her|them)sel(?:f|ves)|threatening (?:suicide|to (?:kill|hurt|cut) (?:him|her|them)self)',
+    unless: 'lol|jaja[a-z]*|haha[a-z]*|joking|bromea[a-z]*|video ?game|juego',
+  },
+  {
+    // chest-pressure metaphors without the word chest: "feels like an elephant sitting on me"
+    code: 'chest-pain',
+    level: 'emergency',
+    a: '(?:elephant|truck|car|anvil|boulder|piano|ton of bricks|someone|somebody|(?:a )?(?:heavy )?weight|elefante|un camion|alguien|una piedra|un peso) (?:is )?(?:sitting|standing|parked|pressing|pushing|stepping|laying|lying|sentad[ao]|parad[ao]|encima|aplastando(?:me)?|apretando(?:me)?) (?:on|en|sobre|encima de) (?:me|my (?:chest|heart)|mi (?:pecho|corazon)|el pecho|mi)',
+    unless: 'lol|jaja[a-z]*|haha[a-z]*|bill|cuenta|factura|stress|estres|work|trabajo|deadline|anxi[a-z]*|ansiedad|(?:my|mi) (?:dog|cat|kid|son|daughter|baby|perro|gato|hijo|hija|bebe)',
+  },
+  {
+    // pulled from water and still coughing, vomiting, sleepy or breathing oddly (drowning)
+    code: 'breathing-difficulty',
+    level: 'emergency',
+    a: 'drown[a-z]*|almost drowned|nearly drowned|se (?:estaba )?ahog(?:o|ando) en|(?:fell|went|slipped) (?:in|into|under) (?:the )?(?:pool|water|lake|river|tub|bathtub|ocean)|underwater|under water|bajo el agua|se cayo (?:a|en|al) (?:la )?(?:alberca|piscina|pileta|agua|rio|lago|tina|mar)|(?:pulled|got|took) (?:him|her|them) out of (?:the )?(?:pool|water|lake|tub)|(?:lo|la) sacamos del agua',
+    needMessage:
+      'cough[a-z]*|tos[a-z]*|vomit[a-z]*|throwing up|sleepy|drowsy|adormilad[ao]|somnolient[ao]|dormid[ao]|breath[a-z]*|respir[a-z]*|blue|morad[ao]|limp|flojit[ao]|confus[a-z]*|wont wake|no despierta|not (?:acting )?right|raro',
+    unless: 'swim (?:lessons?|class)|clases de natacion|lifeguard|salvavidas|phone|telefono|work|trabajo|paperwork|emails?|deudas|bills',
+  },
+  {
+    // the worst headache of one's life, wherever the word "headache" sits
+    code: 'worst-headache',
+    level: 'emergency',
+    a: 'worst (?:one |pain )?(?:of (?:my|his|her) life|(?:hes|shes|ive|i have|he has|she has) ever had|ever)|(?:el )?peor (?:dolor )?(?:de (?:mi|su) vida|que (?:he|ha) tenido)',
+    needMessage: 'head(?:ache)?|cabeza|migra[a-z]*',
+    unless: 'usual|normal|typical|de siempre|como siempre|hangover|cruda|worst part|lo peor|customer service|service|servicio|(?:the|this|that) (?:movie|day|week|bill)|menstrual|period|regla',
+  },
+  {
+    // a sudden change with drunk-sounding speech or a hand that will not grip (stroke)
+    code: 'stroke-signs',
+    level: 'emergency',
+    a: '(?:sounds|sounded|talking|talks|acting|acts|seems) (?:like (?:hes|shes|he is|she is|im|i am) )?drunk|(?:suena|habla|se oye|parece) (?:como )?borrach[ao]|(?:hand|arm|leg|mano|brazo|pierna) (?:[a-z]+ ){0,2}(?:wont|will not|doesnt|cant|isnt) (?:hold|grip|grab|lift|work|move)',
+    needMessage:
+      'sudden[a-z]*|all of a sudden|out of nowhere|de repente|de golpe|de la nada|was (?:totally |completely |perfectly )?(?:fine|normal|ok|okay) (?:at|this|an|a|until|earlier|yesterday)|estaba (?:bien|normal) (?:en|esta|hace|hasta)|(?:didnt|doesnt|hasnt|did not|does not|has not) (?:drink|been drinking)|no (?:ha )?(?:tomado|bebido)|(?:right|left|one) (?:hand|arm|side|leg)|(?:mano|brazo|pierna|lado) (?:derech[ao]|izquierd[ao])',
+    unless: 'beer|cerveza|wine|vino|tequila|vodka|alcohol|party|fiesta|bar|drinks|tomando|bebiendo|sleep[a-z]*|dorm[a-z]*|anesthesia|anestesia|dentist|dentista|novocaine|cast|yeso|splint|arthritis|artritis|carpal',
+  },
+  {
+    // an animal bite or a bat in the room: rabies and infection risk, same day
+    code: 'animal-bite',
+    level: 'urgent',
+    a: '(?:dogs?|cats?|raccoons?|bats?|fox|foxes|skunks?|squirrels?|monkeys?|horses?|perr[oa]s?|perrit[oa]s?|gat[oa]s?|mapaches?|murcielagos?|zorr[oa]s?|ardillas?|animal(?:es)?) (?:[a-z]+ ){0,3}(?:bit|bites|bitten|biting|mordio|mordieron|muerde|mordida|scratched|aranno|arano|rasguno|attacked|ataco)|(?:bit|bitten|mordid[ao]|scratched|aranad[ao]|attacked) by (?:a |the |an |our |my |his |her |the neighbors? )?(?:[a-z]+ )?(?:dogs?|cats?|raccoons?|bats?|fox|skunks?|squirrels?|perr[oa]|gat[oa])|mordida de (?:perro|gato|animal|murcielago|mapache)|(?:bat|murcielago)s? (?:[a-z]+ ){0,4}(?:room|bedroom|house|casa|cuarto|recamara|tent|cabin)|(?:rabies|rabia) (?:shot|vaccine|vacuna)s?',
+    unless: 'years ago|hace anos|last year|el ano pasado|healed|sano|vaccinated (?:dog|cat|pet)|my dog (?:bit|ate) (?:my|the) (?:homework|shoe|toy)|bite (?:mark|guard|plate)|mosquito|bug|insect|chinche|pulga|flea|tick',
+  },
+  {
+    // nerve pain shooting down a leg (sciatica) with a fresh onset
+    code: 'severe-pain',
+    level: 'urgent',
+    a: '(?:pain|dolor|shooting|burning|electric) (?:[a-z]+ ){0,4}(?:shooting|radiating|going|goes|runs|running|travels|baja|bajando|corre|corriendo|se va|se me va) (?:[a-z]+ ){0,3}(?:down|into|por|hasta) (?:my|his|her|the|la|mi|su) (?:[a-z]+ )?(?:leg|pierna|buttock|butt|nalga|thigh|muslo)|sciatica|ciatica',
+    unless: 'for (?:years|months)|desde hace (?:anos|meses)|chronic|cronic[ao]|history|antecedentes|physical therapy|terapia|referral|referencia|refill|resurtir|better|mejor',
+  },
+  {
+    // a puncture by a dirty object: tetanus and infection
+    code: 'infection-signs',
+    level: 'urgent',
+    a: 'clavo oxidado|(?:se|me) (?:clavo|clave|enterro|enterre) (?:un |una )?(?:clavo|vidrio|aguja|alambre|fierro|espina)|(?:stepped on|stabbed by|puncture[d]? (?:by|from|with)) (?:a |an |some )?(?:rusty |dirty )?(?:nail|glass|needle|wire|tack|metal)|rusty (?:nail|metal|wire)',
+    unless: 'years ago|hace anos|last year|el ano pasado|healed|sano',
+  },
+];
+
 /** Every concept family, checked after the phrase families. */
-export const CONCEPT_FAMILIES: readonly FamilyDef[] = [...CONCEPT_FAMILIES_1, ...CONCEPT_FAMILIES_2];
+export const CONCEPT_FAMILIES: readonly FamilyDef[] = [...CONCEPT_FAMILIES_1, ...CONCEPT_FAMILIES_2, ...CONCEPT_FAMILIES_3];

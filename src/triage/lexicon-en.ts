@@ -130,7 +130,7 @@ export const EN_SIGNALS: readonly SignalDef[] = [
       'thoughts of (?:dying|death|killing|hurting)',
     ],
     unless:
-      '(?:die|dead|died) (?:of|from) (?:embarrassment|shame|boredom|laughter|laughing|curiosity)|to die for|die laughing|prevention|hotline|lifeline|awareness|screening|questionnaire|form|shav[a-z]*|cooking|chopping|slicing|kitchen|accident[a-z]*|by mistake|on (?:a|the|some) (?:glass|can|knife|paper|metal|nail)|while (?:working|cutting|cooking|gardening)',
+      '(?:die|dead|died) (?:of|from) (?:embarrassment|shame|boredom|laughter|laughing|curiosity)|to die for|die laughing|prevention|hotline|lifeline|awareness|screening|questionnaire|form|shav[a-z]*|cooking|chopping|slicing|kitchen|accident[a-z]*|by mistake|on (?:a|the|some) (?:glass|can|knife|paper|metal|nail)|while (?:working|cutting|cooking|gardening)|retir[a-z]*|coworkers?|colleagues?',
   },
   {
     code: 'feels-like-dying',
@@ -158,7 +158,7 @@ export const EN_SIGNALS: readonly SignalDef[] = [
       `(?:took|ate|swallowed|chewed) (?:some of |a few of |a bunch of )?(?:my |his |her |the )?(?:grandmas|grandpas|grandmothers|grandfathers|someone elses|aunts|uncles|neighbors) (?:[a-z0-9]+ ){0,2}(?:pills|meds|medicine|medication|tablets)`,
       'poison(?:ed|ing)|poison control|carbon monoxide|co poisoning|fumes (?:and|made) (?:[a-z]+ )?(?:dizzy|pass|sick)',
       'too (?:much|many) (?:fentanyl|heroin|oxy[a-z]*|opioids?|xanax|insulin)|(?:fentanyl|heroin) (?:and|he|she) (?:wont|isnt|not)',
-      'narcan|naloxone (?:now|given|used|to)',
+      '(?:gave|give|giving|used|use|using|had to (?:use|give)|needed|administered|sprayed|spray|(?:le )?(?:pusimos|puse|pusieron|aplicamos|aplique|usamos|use|inyectamos)) (?:[a-z]+ ){0,2}(?:narcan|naloxone|naloxona)|(?:narcan|naloxone) (?:now|given|used|didnt|isnt|not|wore|wearing)',
     ],
     unless: `${ADHERENCE}|prevention|kit for|training|class|lock(?:ed)? up|childproof`,
   },
@@ -232,7 +232,7 @@ export const EN_SIGNALS: readonly SignalDef[] = [
       '(?:tongue|lips|lip|face|mouth|throat|eyes|eyelids) (?:is |are |was |were |started |keep |keeps |getting |got |has |have |all )*(?:swelling|swollen|puffed up|puffy|blowing up|ballooning|ballooned|huge|twice the size)',
       'swollen (?:tongue|lips|throat|airway)',
       'anaphyla[a-z]*',
-      '(?:used|use|had to use|gave (?:him|her|them)|injected|stabbed|jabbed) (?:my|his|her|the|their|an) ?(?:epi ?pen|epinephrine|auvi q)',
+      '(?:used|use|had to use|gave|give|giving|injected|stabbed|jabbed|administered|did) (?:[a-z]+ ){0,3}(?:epi ?pen|epinephrine|auvi q)',
       '(?:allergic reaction|reacting|allergy attack|reaction) (?:[a-z0-9]+ ){0,4}(?:cant breathe|throat|tongue|lips swelling|wheezing|hard to breathe|trouble breathing)',
       '(?:severe|serious|major|strong|terrible|life threatening) allergic reaction',
       'hives (?:[a-z0-9]+ ){0,3}(?:throat|tongue|lips|breathe|breathing|wheez)',
@@ -288,6 +288,7 @@ export const EN_SIGNALS: readonly SignalDef[] = [
       '(?:going to|gonna|about to|might|could|almost|nearly) (?:pass out|faint|black out)',
       '(?:feel|feeling|felt) (?:very |really |so )?(?:faint|lightheaded|light headed|woozy)(?! spell)',
     ],
+    unless: 'lol|lmao|haha[a-z]*|jk|just kidding|when i saw (?:the|my) (?:bill|scale|weight|price)|(?:the|my) (?:bill|scale|weight)',
   },
   {
     code: 'dizziness',
@@ -348,7 +349,7 @@ export const EN_SIGNALS: readonly SignalDef[] = [
     code: 'rash-spreading',
     level: 'urgent',
     patterns: [
-      '(?:rash|redness|hives|welts|red area|red spot|red patch|red streaks?|swelling|infection|cellulitis) (?:[a-z0-9]+ ){0,5}(?:spreading|spread|spreads|getting bigger|getting worse|growing|worse|all over (?:my|his|her) (?:body|face)|moving up|going up)',
+      '(?:rash|redness|hives|welts|red area|red spot|red patch|red streaks?|swelling|infection|cellulitis) (?:[a-z0-9]+ ){0,8}(?:spreading|spread|spreads|getting bigger|getting worse|growing|worse|all over (?:my|his|her) (?:body|face)|moving up|going up)',
       'spreading (?:rash|redness|infection|red)',
       '(?:is |its |it s |keeps |now |started |starting |and )spreading (?:to|on|over|across|up|down|all over|onto|fast|quickly)',
       'red (?:streak|streaks|line|lines) (?:[a-z0-9]+ ){0,3}(?:up|going|from|spreading|on)',
@@ -373,7 +374,8 @@ export const EN_SIGNALS: readonly SignalDef[] = [
     level: 'urgent',
     patterns: [
       '(?:cant|cannot|couldnt|unable to|not able to|can not|isnt able to) (?:keep|hold) (?:anything|any|food|water|fluids|liquids|it|pedialyte|meds|medicine|pills|down|a thing|something)(?: down)?',
-      '(?:vomiting|throwing up|puking|vomited|threw up|been sick) (?:[a-z0-9]+ ){0,3}(?:for|since|all|every|over|nonstop|non stop|constantly|repeatedly|times|x|more than|over and over)',
+      '(?:vomiting|throwing up|puking|vomited|threw up|thrown up|puked|been sick) (?:[a-z0-9]+ ){0,3}(?:for|since|all|every|over|nonstop|non stop|constantly|repeatedly|times|x|more than|over and over)',
+      '(?:mouth|lips|tongue) (?:is |are |feels |so |really |very |super |totally )*(?:dry|parched|sticky)|no tears (?:when (?:he|she) cries)?|(?:sunken|dry) eyes',
       '(?:severe|bad|nonstop|non stop|constant|uncontrollable|violent|projectile) (?:vomiting|diarrhea|throwing up)',
       '(?:diarrhea|diarrhoea|vomiting) (?:[a-z0-9]+ ){0,2}(?:for|since|over|past|x) (?:\\d+|two|three|four|five|several|a few|the last|the past|a couple) (?:[a-z]+ )?(?:days|day|hours|hrs|weeks)',
       '(?:\\d+|several|many|ten|eight|six|five) times (?:[a-z0-9]+ ){0,2}(?:vomit|throw|threw|puk)',
@@ -398,6 +400,8 @@ export const EN_SIGNALS: readonly SignalDef[] = [
     level: 'urgent',
     patterns: [
       '(?:severe|unbearable|excruciating|terrible|horrible|horrendous|extreme|intense|agonizing|worst|crippling|debilitating|awful|sharp and constant) (?:[a-z0-9]+ ){0,2}(?:pain|cramps|cramping|headache|migraine|abdominal|stomach|belly|back|tooth)',
+      // acute gout / pain so bad even a sock or a sheet hurts
+      'gout (?:flare|flareup|flare up|attack)|(?:cant|cannot|couldnt) (?:even )?(?:put (?:on )?(?:a |my )?(?:sock|shoe)|wear (?:a |my )?(?:sock|shoe)|stand the (?:sheet|blanket))',
       'pain (?:is )?(?:unbearable|excruciating|out of control|the worst)',
       '(?:cant|cannot) (?:stand|walk|move|sleep|function) (?:[a-z0-9]+ ){0,2}(?:because of|from|due to|with) (?:the )?(?:pain|it)',
       '(?:lower )?right (?:lower )?(?:side|abdomen|belly|stomach) (?:[a-z0-9]+ ){0,3}(?:pain|hurts|tender)|appendicitis|appendix',
@@ -444,7 +448,7 @@ export const EN_SIGNALS: readonly SignalDef[] = [
       '(?:manic|psychotic|psychosis)',
     ],
     unless:
-      'history of|years ago|used to|in the past|last year|refill|medication refill|therapist recommendation|referral',
+      '(?:just|a (?:little|bit)|im|being|so) paranoid|paranoid (?:about|after|parent|mom|dad)|history of|years ago|used to|in the past|last year|refill|medication refill|therapist recommendation|referral',
   },
   {
     code: 'palpitations',
@@ -476,6 +480,9 @@ export const EN_SIGNALS: readonly SignalDef[] = [
       'wheezing|wheezy|wheeze',
     ],
     unless: 'history of|as a (?:kid|child)|years ago|used to',
+    // an attack that limits speech or pulls the ribs in is an emergency
+    escalateIf:
+      'words at a time|(?:cant|cannot|couldnt) (?:talk|speak|finish)|(?:only|barely) (?:get out|say|talk)|ribs|retract[a-z]*|lips? (?:are |is |look |turning )?(?:blue|gray|grey|purple)|(?:not|isnt|arent) (?:helping|working)|(?:\\d+|six|seven|eight|ten) times in (?:the last |an |one )?(?:hour|hr)',
   },
   {
     code: 'pregnancy-concern',

@@ -106,7 +106,7 @@ export const ES_SIGNALS: readonly SignalDef[] = [
       '(?:quisiera|deseo|desearia|prefiero|preferiria|mejor) (?:estar )?muert[ao]',
       '(?:quitarme|quitarse|quitar(?:me)? la) (?:la )?vida',
       'matarme|me voy a matar|se va a matar|se quiere matar|me quiero matar|pienso matarme',
-      '(?:hacerme|hacerse|me hago|me hice|se hizo|se hace) dano|lastimarme|me lastimo a proposito|cortarme|me corto|me corte (?:las |los )?(?:venas|munecas|brazos)|autolesion[a-z]*|me estoy cortando',
+      '(?:hacerme|hacerse|me hago|me hice|se hizo|se hace) dano|lastimarme|me lastimo a proposito|cortarme(?! (?:las unas|el pelo|el cabello|las puntas))|me corto(?! (?:las unas|el pelo|el cabello))|me corte (?:las |los )?(?:venas|munecas|brazos)|autolesion[a-z]*|me estoy cortando',
       'no quiero (?:seguir )?(?:vivir|viviendo|estar aqui|existir|despertar)|ya no quiero (?:vivir|estar aqui|existir|despertar|seguir)',
       'no vale la pena (?:vivir|seguir)',
       'no tengo (?:razones|razon|motivos?|ganas) (?:para|por|de) (?:vivir|seguir)',
@@ -206,6 +206,8 @@ export const ES_SIGNALS: readonly SignalDef[] = [
     ],
     unless:
       'resurtir|resurtido|receta|farmacia|vencid[ao]|caducad[ao]|nuevo epipen|formulario|escuela|dentista|muela|extraccion',
+    downgradeIf:
+      'anginas|amigdal[a-z]*|puntitos blancos|placas|pus|gripa|gripe|resfriad[ao]|fiebre|calentura|tos|dolor de garganta|me duele la garganta|un poco|poquito',
   },
   {
     code: 'head-injury',
@@ -239,7 +241,7 @@ export const ES_SIGNALS: readonly SignalDef[] = [
       '(?:necesito|necesitamos|llamen|llamar|llamamos|llame|mandar|manden) (?:una |la )?ambulancia',
       'paramedicos',
     ],
-    unless: 'cuenta|factura|cobro|seguro|cobraron|bill|no es (?:una )?emergencia',
+    unless: 'cuenta|factura|cobro|seguro|cobraron|bill|no es (?:una )?emergencia|antes de (?:llamar|ir)|cuando (?:debo |hay que |tengo que )?llamar|cuanto tiempo (?:espero|debo esperar|hay que esperar)',
   },
 
   // ───────────── urgentes ─────────────
@@ -247,6 +249,7 @@ export const ES_SIGNALS: readonly SignalDef[] = [
     code: 'near-fainting',
     level: 'urgent',
     patterns: ['(?:me voy a|se va a|siento que me|sentia que me|casi me|casi se) (?:desmay[a-z]*|desvanec[a-z]*|caer)'],
+    unless: 'jaja[a-z]*|jeje[a-z]*|lol|cuando me (?:pesaron|peso|dieron la cuenta)|(?:la|el) (?:cuenta|factura|bascula|peso)',
   },
   {
     code: 'dizziness',
@@ -280,6 +283,8 @@ export const ES_SIGNALS: readonly SignalDef[] = [
       'no (?:me|le|nos) (?:quedan?|queda) (?:[a-z0-9]+ ){0,2}(?:insulina|pastillas?|medicinas?|medicamentos?|inhalador|tabletas|dosis)',
       '(?:ya )?no tengo (?:[a-z0-9]+ ){0,2}(?:insulina|pastillas|medicina|medicamento|inhalador)(?! (?:[a-z]+ )?(?:dudas|preguntas))',
       '(?:ultima|ultimo|ultimas) (?:[a-z]+ )?(?:pastilla|dosis|tableta|pluma|inyeccion|pastillas)',
+      // none left today: "me quedan cero", "se me cayeron las pastillas al drenaje"
+      'me quedan? (?:cero|ninguna)|(?:se me cayeron|perdi|se me perdieron|tire) (?:[a-z]+ ){0,2}(?:pastillas|medicinas|tabletas|insulina) (?:[a-z]+ ){0,4}(?:drenaje|bano|escusado|inodoro|basura|cano)',
       '(?:resurtido|receta|refill|medicina|medicamento|pastillas|insulina|inhalador) (?:[a-z0-9]+ ){0,5}(?:hoy|hoy mismo|esta noche|urgente|urgentemente|lo antes posible|ya|de inmediato|cuanto antes|para manana)',
       '(?:urgente|urgencia) (?:[a-z0-9]+ ){0,2}(?:resurtido|receta|refill|medicina)',
       'la farmacia (?:[a-z0-9]+ ){0,4}(?:no me (?:quiere|quiso)|no tiene|no me dio)',
@@ -422,6 +427,6 @@ export const ES_SIGNALS: readonly SignalDef[] = [
       '(?:embarazada|embarazo|semanas de gestacion) (?:[a-z0-9]+ ){0,8}(?:colicos|calambres|dolor|fiebre|vomit[a-z]*|hinchazon|manchado|manchando|contracciones|no se mueve|se mueve menos|liquido)',
       '(?:bebe|el bebe) (?:[a-z0-9]+ ){0,2}(?:se mueve menos|no se mueve (?:tanto|mucho)|casi no se mueve)',
     ],
-    unless: 'prueba|cita|ultrasonido|seguro|formulario|vitaminas',
+    unless: 'prueba|cita|ultrasonido|seguro|formulario|vitaminas|leve|poquito|un poco|puedo tomar|se puede tomar|es seguro',
   },
 ];

@@ -20,28 +20,39 @@ export const SHARED_SIGNALS: readonly SignalDef[] = [
     patterns: [
       `(?:fever|temp|temperature|fiebre|temperatura|calentura|febrile|running a fever)${FILLER}(?: a)? ?(\\d{2,3}(?:\\.\\d+)?)`,
       `(\\d{2,3}(?:\\.\\d+)?) ?(?:f|c|degrees?|grados|deg|fahrenheit|celsius|centigrados)?(?: (?:fahrenheit|celsius|centigrados|f|c))? (?:fever|de fiebre|fiebre|de temperatura|de calentura|temp|temperature)`,
+      // a bare reading with a decimal in fever range is a temperature ("chills and 101.2")
+      `((?:10[0-6]|3[89]|4[0-2])\\.\\d)(?! ?(?:lbs?|pounds|kg|kilos|libras|%|mg|ml|oz|mmol|a1c|units|miles|km))`,
     ],
-    check: (m) => isHighFever(num(m[1] ?? m[2])),
+    check: (m) => isHighFever(num(m[1] ?? m[2] ?? m[3])),
+    // hyperpyrexia: 105 °F / 40.6 °C and above
+    levelOf: (m) => {
+      const v = num(m[1] ?? m[2] ?? m[3]);
+      return (v >= 105 && v <= 110) || (v >= 40.6 && v <= 43) ? 'emergency' : 'urgent';
+    },
   },
   {
     code: 'abnormal-blood-pressure',
     level: 'urgent',
+    // an old reading (or a pulse during exercise) is not a problem now
+    unless: 'last (?:week|month|year)|(?:weeks|months|years) ago|la semana pasada|el mes pasado|el ano pasado|hace (?:semanas|meses|anos)',
     patterns: [
-      `(?:bp|blood pressure|pressure|presion|presion arterial|tension|tension arterial|la presion)${FILLER} ?(\\d{2,3}) ?(?:/|over|sobre|entre) ?(\\d{2,3})`,
+      `(?:bp|blood pressure|pressure|presion|presion arterial|tension|tension arterial|la presion)(?: (?!(?:for|since|at|age|in|of|when)(?![a-z]))[a-z]+){0,4}?${FILLER} ?(\\d{2,3}) ?(?:/|over|sobre|entre) ?(\\d{2,3})`,
     ],
     check: (m) => {
       const sys = num(m[1]);
       const dia = num(m[2]);
-      return sys > dia && (sys >= 180 || dia >= 115 || (sys <= 85 && sys >= 40));
+      return sys > dia && (sys >= 160 || dia >= 100 || (sys <= 85 && sys >= 40));
     },
-    // a systolic pressure of 80 or less is shock until proven otherwise
-    levelOf: (m) => (num(m[1]) <= 80 ? 'emergency' : 'urgent'),
+    // a systolic pressure of 80 or less is shock until proven otherwise; 220/130 is a crisis whatever the symptoms
+    levelOf: (m) => (num(m[1]) <= 80 || num(m[1]) >= 220 || num(m[2]) >= 130 ? 'emergency' : 'urgent'),
   },
   {
     code: 'abnormal-blood-sugar',
     level: 'urgent',
+    // an old reading (or a pulse during exercise) is not a problem now
+    unless: 'last (?:week|month|year)|(?:weeks|months|years) ago|la semana pasada|el mes pasado|el ano pasado|hace (?:semanas|meses|anos)',
     patterns: [
-      `(?:blood sugar|blood sugars|sugar|sugars|glucose|bg|bs|cbg|glucosa|azucar|nivel de azucar|glucemia|glicemia|el azucar)${FILLER} ?(\\d{2,3})(?! ?(?:mg|%)?(?: [a-z]+)? ?(?:a1c|hba1c|pounds|lbs|libras|units|unidades))`,
+      `(?:blood sugar|blood sugars|sugar|sugars|glucose|bg|bs|cbg|glucosa|azucar|nivel de azucar|glucemia|glicemia|el azucar)(?: (?!(?:a1c|hba1c|free|sin|for|since|at|age|in)(?![a-z]))[a-z]+){0,6}?${FILLER} ?(\\d{2,3})(?! ?(?:mg|%)?(?: [a-z]+)? ?(?:a1c|hba1c|pounds|lbs|libras|units|unidades|years|anos|calories|calorias|grams|gramos|carbs))`,
       '(?:blood sugar|sugar|sugars|glucose|azucar|glucosa) (?:is |was |keeps |has been |esta |anda |se me |se le )?(?:very|really|super|extremely|dangerously|way|muy|bien|demasiado|super) (?:low|high|baja|alta|bajo|alto)',
       '(?:meter|glucometer|glucometro|glucometer) (?:[a-z]+ ){0,2}(?:says|reads|dice|marca) (?:hi|high|lo|alto)',
     ],
@@ -50,17 +61,28 @@ export const SHARED_SIGNALS: readonly SignalDef[] = [
       const v = num(m[1]);
       return (v >= 300 && v < 1000) || (v >= 20 && v <= 60);
     },
+    // under 30, or 600 and up (the meter's "HI"), is an emergency on its own
+    levelOf: (m) => {
+      const v = num(m[1]);
+      return m[1] !== undefined && (v < 30 || v >= 600) ? 'emergency' : 'urgent';
+    },
+    // with a brain or breathing sign, or still falling after sugar, any abnormal reading is an emergency
+    escalateIf:
+      'confus[a-z]*|(?:cant|cannot|couldnt) (?:think|focus|swallow|wake|stay awake)|not making sense|slurr[a-z]*|passed out|pass(?:ing)? out|faint[a-z]*|seiz[a-z]*|unresponsive|hard to wake|breathing (?:fast|deep|hard|weird)|fruity|still (?:dropping|falling|going down)|(?:wont|not|isnt) (?:come|coming|go|going) up|confundid[ao]|no (?:puede|puedo) (?:tragar|pensar)|desmay[a-z]*|convuls[a-z]*|no (?:responde|despierta)|respira (?:muy )?(?:rapido|profundo|raro)|sigue bajando|no (?:me |le )?(?:sube|se (?:me |le )?quita)',
   },
   {
     code: 'abnormal-heart-rate',
     level: 'urgent',
+    // an old reading (or a pulse during exercise) is not a problem now
+    unless: 'last (?:week|month|year)|(?:weeks|months|years) ago|la semana pasada|el mes pasado|el ano pasado|hace (?:semanas|meses|anos)|when i (?:run|exercise|work out|jog|bike)|running|jogging|exercis[a-z]*|workout|work out|treadmill|cardio|gym|spin class|corr[a-z]*|ejercicio|caminadora',
     patterns: [
-      `(?:heart rate|heartrate|pulse|hr|pulso|frecuencia cardiaca|ritmo cardiaco|heart)${FILLER} ?(\\d{2,3})(?: ?(?:bpm|beats|latidos|lpm))?`,
+      `(?:heart rate|heartrate|pulse|hr|pulso|frecuencia cardiaca|ritmo cardiaco|heart)(?: (?!(?:for|at|age|aged|in|since|of|about|when|attack|surgery|cath|stent)(?![a-z]))[a-z]+){0,2}?${FILLER} ?(\\d{2,3})(?! ?(?:years?|yrs?|anos|yo|old|minutes?|mins?|seconds?|days?|weeks?|pounds|lbs|%|percent))(?: ?(?:bpm|beats|latidos|lpm))?`,
     ],
     check: (m) => {
       const v = num(m[1]);
       return (v >= 130 && v <= 300) || (v >= 20 && v <= 40);
     },
+    levelOf: (m) => (num(m[1]) >= 160 || num(m[1]) <= 35 ? 'emergency' : 'urgent'),
   },
   {
     // INR far above range on warfarin: bleeding risk, call today
@@ -102,7 +124,10 @@ export const PREGNANCY =
 export const PREGNANCY_BLEEDING = '(?:bleeding|bleed|bled|blood|clots|sangr[a-z]*|hemorrag[a-z]*|coagulos)';
 /** Other obstetric red flags. */
 export const PREGNANCY_RED_FLAGS =
-  '(?:water broke|waters broke|leaking fluid|gush of fluid|baby (?:isnt|is not|hasnt|has not|havent|stopped|not|didnt|doesnt|wont|hasnt been|has not been) (?:mov(?:ing|ed|e)|kick(?:ing|ed)?)|no fetal movement|(?:bebe|nene) no se (?:ha )?mov(?:ido|ia|e)|no (?:he )?sentido (?:al|el|a mi) bebe|severe (?:cramping|cramps|pain|abdominal pain|headache)|rompio la fuente|se me rompio la fuente|se rompio la fuente|fuente se rompio|sale liquido|bebe no se mueve|el bebe ya no se mueve|no siento (?:al|el|a mi) bebe|dolor (?:muy )?fuerte (?:en|de) (?:la )?(?:panza|barriga|vientre|abdomen)|vision borrosa y dolor de cabeza|blurry vision and (?:a )?headache)';
+  '(?:water broke|waters broke|leaking fluid|gush of fluid|baby (?:isnt|is not|hasnt|has not|havent|stopped|not|didnt|doesnt|wont|hasnt been|has not been) (?:mov(?:ing|ed|e)|kick(?:ing|ed)?)|no fetal movement|(?:bebe|nene) no se (?:ha )?mov(?:ido|ia|e)|no (?:he )?sentido (?:al|el|a mi) bebe|severe (?:cramping|cramps|pain|abdominal pain|headache)|rompio la fuente|se me rompio la fuente|se rompio la fuente|fuente se rompio|sale liquido|bebe no se mueve|el bebe ya no se mueve|no siento (?:al|el|a mi) bebe|dolor (?:muy )?fuerte (?:en|de) (?:la )?(?:panza|barriga|vientre|abdomen)|vision borrosa y dolor de cabeza|blurry vision and (?:a )?headache|seeing (?:spots|stars|sparkl[a-z]*|flashing lights|flashes|lights)|(?:sparkly|sparkling|flashing|shimmering|little) (?:spots|lights)|spots in (?:my )?vision|(?:veo|ve|viendo) (?:lucecitas|luces|puntitos|manchitas|estrellitas|chispitas|destellos)|lucecitas|(?:pounding|horrible|terrible|severe|awful|splitting|throbbing|really bad) headache|headache (?:that )?(?:[a-z]+ ){0,2}(?:wont|will not|doesnt|isnt) (?:touch|help|go away|going away|stop)|(?:dolor de cabeza|me duele (?:mucho )?la cabeza) (?:[a-z]+ ){0,2}(?:horrible|terrible|fuerte|muy fuerte|que no se (?:me )?quita)|me duele mucho la cabeza|(?:face|hands|hands and face|face and hands) (?:are |is |got |so |really |very )*(?:swollen|puffy|swelling)|(?:la )?cara (?:y (?:las )?manos )?(?:bien |muy )?hinchad[ao]s?|(?:las )?manos (?:y (?:la )?cara )?(?:bien |muy )?hinchad[ao]s?|dolor (?:muy )?(?:horrible|terrible|fuerte|insoportable)|(?:horrible|terrible|insoportable) dolor|(?:horrible|terrible|unbearable|sharp|stabbing) (?:[a-z]+ )?(?:pain|cramps?|cramping)|(?:dolor|pain) (?:[a-z]+ ){0,8}(?:hombro|shoulder))';
+/** Just gave birth: preeclampsia and other red flags still apply for weeks (bleeding is judged by amount elsewhere). */
+export const POSTPARTUM =
+  '(?:had|delivered) (?:my|the|a|our) (?:baby|son|daughter) (?:\\d+|a few|two|three|four|five|six|ten) (?:days|weeks|wks) ago|(?:gave|given) birth|postpartum|post partum|(?:di|dio) a luz|recien (?:di|dio) a luz|(?:mi )?parto fue hace|(?:c ?section|cesarea) (?:was )?(?:\\d+|a few|two|three|hace) (?:days|weeks|dias|semanas)';
 /** Meningitis-style combination: stiff neck with fever. */
 export const STIFF_NECK =
   '(?:stiff neck|neck is stiff|neck (?:[a-z]+ )?stiff|cant bend (?:my|his|her) neck|cuello (?:rigido|tieso|duro)|rigidez (?:de|en el) cuello)';
@@ -987,14 +1012,14 @@ export interface FamilyDef {
 // ── word classes ──
 const CHEST = 'chest|pecho|sternum|breastbone|breast bone|esternon';
 const HURT_EN =
-  'pains?|painful|hurts?|hurting|hurted|ach(?:e|es|ing|y)|sore|discomfort|pressure|tight|tighter|tightness|tightening|squeez[a-z]*|heavy|heaviness|crush[a-z]*|burning|stabb?[a-z]*|sharp|elephant|pinch[a-z]*|clench[a-z]*|vise|vice|grabb?[a-z]*|clutch[a-z]*|holding (?:his|her|my)|rubbing|on fire|fire|(?:standing|sitting|stepping|pressing|pushing|weight) on|crushed';
+  'pains?|painful|hurts?|hurting|hurted|ach(?:e|es|ing|y)|sore|discomfort|pressure|tight|tighter|tightness|tightening|squeez[a-z]*|heavy|heaviness|crush[a-z]*|burning|stabb?[a-z]*|sharp|elephant|pinch[a-z]*|clench[a-z]*|vise|vice|grabb?[a-z]*|clutch[a-z]*|holding (?:his|her|my)|rubbing|on fire|fire|(?:standing|sitting|stepping|pressing|pushing|weight|parked|lying|laying) on|crushed|truck|anvil|boulder|cinder ?block|brick|(?:a )?band|belt|vise ?grip|fist|bear hug';
 const HURT_ES =
   'duel[e]n?|dolia|dolor|dolores|adolorid[ao]|presion|opresion|oprim[a-z]*|aprieta|apret[a-z]*|pesad[ao]|peso|elefante|arde|ardor|quema|punza[a-z]*|punzada[s]?|molest[a-z]*|piedra|piquete[s]?|agarr[a-z]*|sobando(?:se)?|tomandose|en llamas|quemazon|encima (?:de|del)|sentad[ao] (?:en|sobre)|parad[ao] (?:en|sobre)|pisando|aplast[a-z]*';
 const BREATH = 'breath|breaths|breathe|breathing|breathin|respir[a-z]*|aliento';
 const HARD_TO =
   'cant|cannot|can not|couldnt|could not|unable|hard|harder|difficult|difficulty|dificil|dificultad|struggl[a-z]*|gasp[a-z]*|trouble|labou?red|short|shortness|catch|barely|hardly|fight[a-z]*|noisy|rapid|shallow|raspy|weird|funny|strange|fast|slow|slowly|very slow|lento|lenta|despacio|stop[a-z]*|dejo|cuesta|costaba|batall[a-z]*|falta|faltaba|ahog[a-z]*|agitad[ao]|entrecortad[ao]|rar[ao]|rapido|no puedo|no puede|no pude|no pudo|no podia|apenas|casi no';
 const BLUE =
-  'blue|bluish|blueish|purple|purplish|gray|grey|grayish|greyish|dusky|ashen|morad[ao]s?|azul|azules|azulad[ao]s?|gris|grises|grisace[ao]s?|cenizo[s]?';
+  'blue|bluish|blueish|purple|purplish|gray|grey|grayish|greyish|dusky|ashen|morad[ao]s?|azul|azules|azulad[ao]s?|gris|grises|grisace[ao]s?|cenizo[s]?|moradit[ao]s?|azulit[ao]s?';
 const FACE_PART =
   'face|cara|mouth|boca|smile|sonrisa|lip|lips|labio|labios|eyelid|eyelids|parpado|parpados|eye|ojo|cheek|cachete|mejilla';
 const FACE_DEFORM =
@@ -1004,10 +1029,10 @@ const SPEECH =
 const SPEECH_WRONG =
   'slurr[a-z]*|garbl[a-z]*|jumbl[a-z]*|gibberish|nonsense|not making (?:any )?sense|wasnt making (?:any )?sense|isnt making (?:any )?sense|no tiene sentido|sin sentido|arrastr[a-z]*|trab[a-z]*|enredad[a-z]*|incoheren[a-z]*|(?:cant|couldnt|could not|cannot) understand|no (?:se )?(?:le |me )?(?:entiende|entendia|entendemos)';
 /** Weaker words: only right after the speech word ("talking funny", "words came out wrong"). */
-const SPEECH_ODD = 'wrong|strange|weird|funny|thick|mixed up|all mixed|rar[ao]|raras|mocha|torpe|off|drunk|borrach[ao]';
+const SPEECH_ODD = 'wrong|strange|weird|funny|thick|mixed up|all mixed|rar[ao]|raras|mocha|torpe|off|drunk|borrach[ao]|chistos[ao]|gracios[ao]|extran[ao]|como borrach[ao]';
 const LIMB = 'arm|arms|leg|legs|hand|hands|side|foot|brazo|brazos|pierna|piernas|mano|manos|lado|pie';
 const LIMB_WEAK =
-  'weak|weakness|numb|numbness|limp|dead|heavy|(?:stopped|not|isnt|wont|doesnt) work(?:ing)?|dejo de funcionar|no (?:le |me )?(?:funciona|responde)|se (?:le|me) fue (?:la )?fuerza|(?:perdi|perdio) (?:la )?fuerza|no (?:tiene|tengo) fuerza|lost (?:the |all )?(?:strength|feeling|use)|no strength|paraly[a-z]*|paraliz[a-z]*|gave out|giving out|wont move|not moving|useless|debil[a-z]*|dormid[ao]|durmio|entum[a-z]*|adormec[a-z]*|sin fuerza|no (?:lo |la |los |las )?(?:puedo|puede|podia) (?:mover|levantar|sentir)|no (?:siento|siente)|(?:cant|cannot|couldnt|can not|unable to) (?:move|lift|raise|feel|use|grip|hold|grab)|clumsy|clumsiness|torpe|(?:keeps|kept|keep|is|started) dropping (?:things|stuff|everything|the [a-z]+|cups?)|se le caen las cosas|no (?:puede|puedo) (?:agarrar|sostener)';
+  'weak|weakness|numb|numbness|limp|dead|heavy|(?:stopped|not|isnt|wont|doesnt) work(?:ing)?|dejo de funcionar|no (?:le |me )?(?:funciona|responde)|se (?:le|me) fue (?:la )?fuerza|(?:perdi|perdio) (?:la )?fuerza|no (?:tiene|tengo) fuerza|lost (?:the |all )?(?:strength|feeling|use)|no strength|paraly[a-z]*|paraliz[a-z]*|gave out|giving out|wont move|not moving|useless|debil[a-z]*|dormid[ao]|durmio|entum[a-z]*|adormec[a-z]*|sin fuerza|no (?:lo |la |los |las )?(?:puedo|puede|podia) (?:mover|levantar|sentir)|no (?:siento|siente)|(?:cant|cannot|couldnt|can not|unable to) (?:move|lift|raise|feel|use|grip|hold|grab)|clumsy|clumsiness|torpe|(?:keeps|kept|keep|is|started) dropping (?:things|stuff|everything|the [a-z]+|cups?)|se le caen las cosas|no (?:puede|puedo) (?:agarrar|sostener|abrochar|escribir)|(?:cant|cannot|couldnt) (?:button|do up|write|hold (?:a|the|my) (?:pen|fork|cup|spoon))';
 const ONE_SIDED =
   'sudden[a-z]*|all of a sudden|out of nowhere|de repente|de golpe|repentin[a-z]*|one side|un lado|left|right(?! (?:now|away|after|before|here|there|back|then))|izquierd[ao]|derech[ao]|face|cara|speech|slurr[a-z]*|droop[a-z]*|habla|hablar|boca|chuec[ao]';
 const BLEED =
@@ -1026,7 +1051,7 @@ const CHILD_WORD =
 const IDIOM_LAUGH = 'lol|lmao|lmfao|rofl|haha[a-z]*|jaja[a-z]*|jeje[a-z]*|jk|just kidding|es broma|bromeando';
 const DENTAL =
   'dental|dentist[a-z]*|tooth|teeth|muela[s]?|diente[s]?|novocaine|anestesia|anesthesia|numbing|root canal|filling|extraction|extraccion|botox|filler';
-const SPEECH_UNLESS = `accent|acento|english|ingles|spanish|espanol|language|idioma|phone|telefono|therap[a-z]*|terapia|lisp|stutter[a-z]*|tartamud[a-z]*|delay[a-z]*|retraso|tongue tie|frenillo|braces|frenos|typ[a-z]*|spell[a-z]*|form|portal|message|text|email|escrib[a-z]*|mensaje|correo|letter|carta|bill|cuenta|factura|wrong (?:number|person|doctor|office)|${IDIOM_LAUGH}|${DENTAL}`;
+const SPEECH_UNLESS = `accent|acento|english|ingles|spanish|espanol|language|idioma|phone|telefono|therap[a-z]*|terapia|lisp|stutter[a-z]*|tartamud[a-z]*|delay[a-z]*|retraso|tongue tie|frenillo|braces|frenos|typ[a-z]*|spell[a-z]*|form|portal|message|text|email|escrib[a-z]* (?:raro|mal|chistoso)|mensaje|correo|letter|carta|bill|cuenta|factura|wrong (?:number|person|doctor|office)|${IDIOM_LAUGH}|${DENTAL}`;
 const ALLERGEN =
   'ate|eating|eaten|food|shrimp|shellfish|seafood|peanuts?|nuts?|bee|bees|sting|stung|wasp|hornet|medicine|medication|antibiotic[a-z]*|amoxicillin|penicillin|sulfa|new med[a-z]*|allerg[a-z]*|hives|ronchas|epi ?pen|epinephrine|camaron(?:es)?|mariscos|cacahuate[s]?|mani|nueces|picadura|pico|abeja|avispa|medicina|antibiotico[s]?|alergi[a-z]*|comer|comi|comio|breath[a-z]*|respir[a-z]*|throat|garganta|tongue|lengua|lips|labios';
 
@@ -1111,7 +1136,7 @@ export const FAMILIES: readonly FamilyDef[] = [
     a: 'left arm|left shoulder|jaw|brazo izquierdo|hombro izquierdo|mandibula|quijada',
     b: `${HURT_EN}|${HURT_ES}|numb[a-z]*|tingl[a-z]*|entumid[ao]|adormec[a-z]*|dormid[ao]|hormigue[a-z]*`,
     window: 4,
-    needMessage: `${CHEST}|heart|corazon|sweat[a-z]*|sudo[a-z]*|sudor|nause[a-z]*|short of breath|falta (?:de )?(?:el )?aire`,
+    needMessage: `${CHEST}|heart|corazon|sweat[a-z]*|clammy|sudo[a-z]*|suda[a-z]*|sudor|nause[a-z]*|short of breath|falta (?:de )?(?:el )?aire|agruras|acidez|heartburn|indigestion`,
     unless: `${DENTAL}|tmj|jaw joint|clench[a-z]*|grind[a-z]*|bruxism[a-z]*`,
   },
   {
@@ -1267,7 +1292,7 @@ export const FAMILIES: readonly FamilyDef[] = [
     code: 'gi-bleeding',
     level: 'urgent',
     a: 'black|tarry|tar|negr[ao]s?|chapopote|alquitran|maroon|bloody|blood|sangre|sangrient[ao]s?',
-    b: 'stools?|poop[a-z]*|bowel movements?|bms?|heces|popo|excremento|evacua[a-z]*|caca|diarr[a-z]*|panal(?:es)?|diapers?',
+    b: 'stools?|poop[a-z]*|bowel movements?|bms?|heces|popo|excremento|evacua[a-z]*|caca|diarr[a-z]*|panal(?:es)?|diapers?|obrando|obrar|obre|obro|obra|hago del bano|haciendo del bano',
     window: 3,
     unless:
       'iron|hierro|pepto|bismuth|bismuto|blueberr[a-z]*|beets?|betabel|licorice|regaliz|sample|muestra|kit|test|prueba|colonoscop[a-z]*|prep|fit test|cologuard',
@@ -1333,7 +1358,7 @@ export const FAMILIES: readonly FamilyDef[] = [
       'disappear(?:ed|ing)? (?:for good|forever|for ever)|desaparecer para siempre',
       '(?:nobody|no one|noone|no body) (?:cares|would care|will care|gives a [a-z]+) (?:if|whether) (?:i|im|i am) (?:alive|live|die|dead|here|gone|exist)|whats the point (?:anymore|any more|of (?:anything|it all|living|trying|going on|being here))|(?:a )?nadie le importa(?:ria)? (?:si|que) (?:vivo|muero|me muero|estoy viv[ao]|existo)',
       '(?:go to sleep|fall asleep|sleep) and (?:never|not) wake(?: up)?|dormir(?:me)? y (?:ya )?no despertar|(?:done|finished) with (?:life|living|being alive|this life|this world|it all)|(?:harto|harta|cansad[ao]) de (?:vivir|la vida)|ya me canse de vivir',
-      '(?:use|turn|point|pointing|put|putting) (?:it|them|the gun|a gun|my gun|the knife|a knife) (?:on|at|against|to) (?:my ?self|me|my head)|(?:going to|gonna|will|want to|about to|plan to) (?:hurt|harm|kill|shoot|cut|hang) (?:my ?self|me)',
+      '(?:use|turn|point|pointing|put|putting) (?:it|them|the gun|a gun|my gun|the knife|a knife) (?:on|at|against|to) (?:my ?self|me|my head)|(?:going to|gonna|will|want to|about to|plan to) (?:hurt|harm|kill|shoot|cut|hang) my ?self',
       '(?:pills|meds|rope|gun|knife) (?:are |is )?(?:ready|lined up|counted out|all set)|(?:pastillas|pildoras|cuerda|pistola) (?:ya )?(?:listas?|preparadas?)',
       '(?:no le (?:encuentro|veo|hallo)|ya no tiene|no tiene|sin) (?:ningun )?(?:sentido|caso) (?:a )?(?:la vida|mi vida|vivir|seguir)|la vida no tiene sentido|(?:no tiene|no le veo) caso (?:vivir|seguir)',
       '(?:saving|saved|stockpil[a-z]*|hoard[a-z]*|collecting|stashing|stashed) (?:up )?(?:all )?(?:of )?(?:my |his |her |the )?(?:pills|meds|medication|medications|tablets|sleeping pills|painkillers)',
@@ -1361,7 +1386,7 @@ export const FAMILIES: readonly FamilyDef[] = [
     code: 'overdose',
     level: 'emergency',
     a: 'took|taken|swallowed|ate|eaten|drank|drunk|downed|chugged|popped|tome|tomo|tomado|tomaron|trague|trago|tragado|tragaron|ingeri|ingirio|ingerido|comio|comi|bebio|bebi|me tome|se tomo',
-    b: 'all|whole|entire|bunch|handful|too many|too much|[2-9]\\d|\\d{3}|dozen|twenty|thirty|forty|fifty|hundred|todas?|todos|frasco|bote|caja|botella|muchas|muchos|demasiad[ao]s?|un monton|un puno|varias|bottle|box|pack|jar|sleeve|blister',
+    b: 'all|whole|entire|the rest(?: of)?|bunch|handful|too many|too much|[2-9]\\d|\\d{3}|dozen|twenty|thirty|forty|fifty|hundred|todas?|todos|frasco|bote|caja|botella|muchas|muchos|demasiad[ao]s?|un monton|un puno|varias|bottle|box|pack|jar|sleeve|blister',
     c: `${PILLS_ANY}|bottle|frasco|bote`,
     window: 6,
     bAfter: true,
@@ -1373,10 +1398,10 @@ export const FAMILIES: readonly FamilyDef[] = [
     level: 'emergency',
     a: `empty (?:pill |medicine |med |prescription )?(?:bottles?|containers?|packs?|boxes?)|(?:frasco|bote|caja)s? (?:de (?:pastillas|medicina|pildoras) )?vacios?|(?:${CHILD_WORD}|toddler|kid|kids|kiddo|child|grandkid|boy|girl|nino|nina|lil one|little one|(?:my|our) (?:little|lil|youngest)|chiquit[oa]|pequen[oa])`,
     b: `took|taken|ate|eaten|swallowed|drank|drunk|chewed|got into|gotten into|licked|found|tomo|trago|comio|bebio|se comio|se trago|se tomo|mastico|${PILLS_ANY}|pills?|pastillas`,
-    c: `(?:my|our|mom'?s?|moms|dads|grandmas|grandpas|grandmothers|grandfathers|someones|someone elses|his grandmas|her grandmas|mis|mi|nuestras?|de (?:su|mi) (?:abuel[ao]|mama|papa)) (?:[a-z]+ ){0,2}(?:${PILLS_ANY})|(?:bleach|detergent|laundry pods?|tide pods?|dishwasher (?:pods?|detergent)|rat poison|poison|antifreeze|windshield (?:washer )?fluid|washer fluid|drain cleaner|oven cleaner|cleaner|lighter fluid|gasoline|lamp oil|button batter(?:y|ies)|batter(?:y|ies)|magnets?|coins?|edibles?|weed|marijuana|thc|vodka|alcohol|mouthwash|hand sanitizer|nicotine|vape juice|e liquid|cloro|detergente|pila|pilas|imanes?|monedas?|gasolina|veneno|raticida|limpiador|anticongelante|alcohol|thinner|aguarras|suavizante)|dish ?(?:washer|washing)? ?(?:liquid|soap|detergent|pods?|tabs?|tablets?)|dish soap|laundry (?:detergent|soap|liquid)|cleaning (?:products?|supplies|solution|spray|fluid)|ammonia|lye|clorox|lysol|pine ?sol|windex|fabuloso|pinol|cloralex|acetone|acetona|nail polish remover|quitaesmaltes?|essential oils?|aceites? esencial(?:es)?|insecticid[a-z]*|bug spray|pesticid[a-z]*|weed killer|roundup|mata ?(?:ratas|cucarachas)|jabon (?:de|para) (?:trastes|platos|ropa|lavaplatos)|lavatrastes|lavaplatos|iron pills|pastillas de hierro|bottle|frasco|pills (?:everywhere|next to|all over)`,
+    c: `(?:my|our|mom'?s?|moms|dads|grandmas|grandpas|grandmothers|grandfathers|someones|someone elses|his grandmas|her grandmas|mis|mi|nuestras?|de (?:su|mi) (?:abuel[ao]|mama|papa)) (?:[a-z]+ ){0,2}(?:${PILLS_ANY})|(?:bleach|detergent|laundry pods?|tide pods?|dishwasher (?:pods?|detergent)|rat poison|poison|antifreeze|windshield (?:washer )?fluid|washer fluid|drain cleaner|oven cleaner|cleaner|lighter fluid|gasoline|lamp oil|button batter(?:y|ies)|batter(?:y|ies)|magnets?|coins?|edibles?|weed|marijuana|thc|vodka|alcohol|mouthwash|hand sanitizer|nicotine|vape juice|e liquid|cloro|detergente|pila|pilas|imanes?|monedas?|gasolina|veneno|raticida|limpiador|anticongelante|alcohol|thinner|aguarras|suavizante)|dish ?(?:washer|washing)? ?(?:liquid|soap|detergent|pods?|tabs?|tablets?)|dish soap|laundry (?:detergent|soap|liquid)|cleaning (?:products?|supplies|solution|spray|fluid)|liquido (?:de|para) (?:limpiar|lavar|trapear)|limpia ?pisos|(?:floor|toilet|glass|bathroom) cleaner|ammonia|lye|clorox|lysol|pine ?sol|windex|fabuloso|pinol|cloralex|acetone|acetona|nail polish remover|quitaesmaltes?|essential oils?|aceites? esencial(?:es)?|insecticid[a-z]*|bug spray|pesticid[a-z]*|weed killer|roundup|mata ?(?:ratas|cucarachas)|jabon (?:de|para) (?:trastes|platos|ropa|lavaplatos)|lavatrastes|lavaplatos|iron pills|pastillas de hierro|bottle|frasco|pills (?:everywhere|next to|all over)`,
     window: 8,
     unless:
-      'how much|how many|cuanto|cuanta|cuantas|dose|dosage|dosis|spit (?:it )?out|escupio|chewable|masticable|vitamins? (?:every|daily)|safety|seguridad|childproof|lock|recycl[a-z]*|recicl[a-z]*|refill|resurtir|receta|prescription|pharmacy|farmacia|for (?:his|her) (?:ear|fever|infection|cold)',
+      '(?<!(?:know|sure|idea|tell|unsure|count|se|sabemos|sabe) )how (?:much|many)|(?<!(?:no se|no sabemos|no sabe|sin saber) )cuant(?:o|a|os|as)|dose|dosage|dosis|spit (?:it )?out|veterinari[a-z]*|vet|escupio|chewable|masticable|vitamins? (?:every|daily)|safety|seguridad|childproof|lock|recycl[a-z]*|recicl[a-z]*|refill|resurtir|receta|prescription|pharmacy|farmacia|for (?:his|her) (?:ear|fever|infection|cold)',
   },
   {
     // carbon monoxide: a fuel-burning appliance or gas smell with headache/dizziness/nausea
@@ -1418,12 +1443,12 @@ export const FAMILIES: readonly FamilyDef[] = [
     code: 'severe-allergic-reaction',
     level: 'emergency',
     a: 'throat|garganta|tongue|lengua|lips?|labios?|mouth|boca|airway|vias? respiratorias?|uvula|campanilla|neck|cuello',
-    b: 'swell[a-z]*|swollen|hinch[a-z]*|inflam[a-z]*|closing|closed|close up|closes|blew up|blown up|blowing up|puffed up|ballooned|cierr[a-z]*|cerr[a-z]*|cierra|tight|tighter|tightening|tightness|apret[a-z]*|puff[a-z]*|huge|enorm[ea]s?|twice the size|ballooning',
+    b: 'swell[a-z]*|swollen|hinch[a-z]*|inflam[a-z]*|closing|closed|close up|closes|blew up|blown up|blowing up|puffed up|ballooned|cierr[a-z]*|cerr[a-z]*|cierra|tight|tighter|tightening|tightness|apret[a-z]*|puff[a-z]*|huge|enorm[ea]s?|twice the size|ballooning|(?:getting|got|keep getting) bigger|mas grandes?',
     window: 4,
     unless:
       'refill|renew|new epi ?pen|expired|expiring|prescription|pharmacy|resurtir|resurtido|receta|farmacia|vencid[ao]|caducad[ao]|training|school form|cold sores?|fuego[s]?|herpes|canker|afta[s]?|llaga[s]?|bit (?:my|his|her) (?:lip|tongue)|me mordi|se mordio|piercing|lip (?:filler|injection)s?|botox|thyroid|tiroides|goiter|bocio|gland[a-z]*|ganglio[s]?|lymph|nodes?|muscle|musculo|stiff neck|tortico[a-z]*|pulled|strain',
     downgradeIf:
-      'sore|strep|tonsil[a-z]*|anginas|amigdal[a-z]*|cold|flu|gripa|gripe|resfriad[ao]|fever|fiebre|dolor de garganta|me duele la garganta|cough[a-z]*|tos|post nasal|dental|dentist|filling|novocaine|anestesia|injection|inyeccion|a little|a bit|un poco|poquito|slightly',
+      'sore|strep|estreptococo|tonsil[a-z]*|anginas|amigdal[a-z]*|puntitos blancos|white spots|placas|pus|calentura|(?:duele|hurts?) (?:to |al )?(?:tragar|swallow)|cold|flu|gripa|gripe|resfriad[ao]|fever|fiebre|dolor de garganta|me duele la garganta|cough[a-z]*|tos|post nasal|dental|dentist|filling|novocaine|anestesia|injection|inyeccion|a little|a bit|un poco|poquito|slightly',
   },
   {
     // face / eyes swelling: urgent, an emergency with an allergen or airway sign
@@ -1452,7 +1477,7 @@ export const FAMILIES: readonly FamilyDef[] = [
     code: 'worst-headache',
     level: 'emergency',
     a: 'headache|head ache|head pain|dolor de cabeza|jaqueca|migrana|migraine',
-    b: 'sudden|suddenly|thunder[a-z]*|explo[a-z]*|worst|peor|de golpe|de repente|repentin[a-z]*|like (?:a |being )?(?:bomb|gunshot|hit with|hit by|lightning)|como (?:un )?(?:golpe|bomba|trueno|balazo)|out of nowhere|de la nada',
+    b: 'sudden|suddenly|thunder[a-z]*|explo[a-z]*|worst|peor|de golpe|de repente|repentin[a-z]*|like (?:a |being )?(?:bomb|gunshot|hit with|hit by|lightning|hammer|sledgehammer|baseball bat|bat|brick|truck)|como (?:un )?(?:martillazo|marrazo|mazazo)|como (?:un )?(?:golpe|bomba|trueno|balazo)|out of nowhere|de la nada',
     window: 5,
     unless:
       'usual|normal|typical|like my (?:usual|normal|other)|de siempre|como siempre|las de siempre|hangover|cruda|caffeine|cafeina|worst part|lo peor',
@@ -1461,11 +1486,11 @@ export const FAMILIES: readonly FamilyDef[] = [
     // tearing / ripping pain (aortic dissection)
     code: 'severe-pain-tearing',
     level: 'emergency',
-    a: 'pain|dolor',
-    b: 'tearing|ripping|torn|desgarr[a-z]*|como si (?:me )?(?:rompieran|desgarraran)',
-    window: 3,
+    a: 'pain|dolor|hurts?|hurting|duele',
+    b: 'tearing|ripping|ripped|torn|(?:something|it) (?:is )?(?:tearing|ripping)|desgarr[a-z]*|como si (?:me )?(?:rompieran|desgarraran|arrancaran)|rasgando',
+    window: 5,
     unless:
-      'muscle|musculo|ligament|ligamento|acl|meniscus|menisco|rotator|tendon|knee|rodilla|shoulder|hombro|ankle|tobillo|history|years',
+      'muscle|musculo|ligament|ligamento|acl|meniscus|menisco|rotator|labrum|tendon|knee|rodilla|ankle|tobillo|history|years|period|regla|cramps?',
   },
   {
     // fever in a baby under 3 months (any fever word, or ≥ 100.4 °F / 38 °C)
@@ -1475,7 +1500,7 @@ export const FAMILIES: readonly FamilyDef[] = [
     b: '(fever[a-z]*|febrile|fiebre|calentura|afiebrad[ao]|feels? (?:very )?hot|hot to the touch|se siente calient[ea]|esta calient[ea]|temp|temperature|temperatura)|(\\d{2,3}(?:\\.\\d+)?)',
     window: 10,
     unless:
-      'jaundice|ictericia|weigh[a-z]*|pesa|peso|lbs|pounds|libras|kilos|oz|ounces|onzas|feeding|formula|vaccine|vacuna|shots?',
+      'jaundice|ictericia|weigh[a-z]*|pesa|peso|lbs|pounds|libras|kilos|oz|ounces|onzas|feeding|formula|vaccine|vacuna|shots?|breast|nursing|nipple|mastitis|seno|pezon',
     check: (a, b) => {
       const days = a[3] !== undefined ? ageInDays(a[3], a[4]) : ageInDays(a[1], a[2]);
       if (!Number.isNaN(days) && (days < 0 || days >= 90)) return false;
@@ -1507,7 +1532,7 @@ export const FAMILIES: readonly FamilyDef[] = [
     code: 'uti-symptoms',
     level: 'urgent',
     a: 'pee|peeing|pees|peed|urin[a-z]*|orin[a-z]*|pipi|pis',
-    b: 'burn[a-z]*|sting[a-z]*|hurts?|hurting|pain[a-z]*|ard[ea][a-z]*|arde|quema|duele|dolor|blood|bloody|sangre|cant|cannot|no puedo|no puede|frequent[a-z]*|all the time|every (?:\\d+ |few |couple )?(?:min|mins|minutes|hour|hours)|a cada rato|cada rato|seguido',
+    b: 'burn[a-z]*|sting[a-z]*|hurts?|hurting|pain[a-z]*|ard[ea][a-z]*|arde|quema|duele|dolor|blood|bloody|sangre|pink|rosit[ao]|rosa|brown|cola|cant|cannot|no puedo|no puede|frequent[a-z]*|all the time|every (?:\\d+ |few |couple )?(?:min|mins|minutes|hour|hours)|a cada rato|cada rato|seguido',
     window: 4,
     unless:
       'tests?|samples?|results?|muestra[s]?|examen|analisis|cups?|prueba[s]?|urinalysis|urologist|urologo|drug test|asparagus|esparragos|blood (?:test|work|sugar|pressure)',
@@ -1519,6 +1544,8 @@ export const FAMILIES: readonly FamilyDef[] = [
     b: 'every (?:\\d+|one|two|three|four|few|couple(?: of)?) (?:hours?|hrs?|mins?|minutes)|cada (?:\\d+|una|dos|tres|cuatro|media) (?:horas?|minutos)|(?:more|mas) (?:than usual|often|seguido|de lo normal|de lo usual)|constantly|all (?:day|night)|todo el dia|toda la noche|a lot more|mucho mas|(?:isnt|not|doesnt|no me|no le|didnt) (?:help[a-z]*|work[a-z]*|ayuda|ayudo|funciona|sirve|hace nada)',
     window: 6,
     unless: 'same as usual|lo mismo|como siempre|refill (?:only|just)|school form|formulario',
+    escalateIf:
+      'words at a time|(?:cant|cannot|couldnt) (?:talk|speak|finish)|ribs|retract[a-z]*|lips? (?:are |is |look |turning )?(?:blue|gray|grey|purple)|labios morados|costillas|no (?:puede|puedo) hablar',
   },
   {
     code: 'eye-problem',
@@ -1531,7 +1558,7 @@ export const FAMILIES: readonly FamilyDef[] = [
     level: 'urgent',
     a: 'eye|eyes|ojo|ojos|eyelid|eyelids|parpado[s]?',
     b: 'swollen shut|pus|crust[a-z]*|goop[a-z]*|discharge|lagan[a-z]*|secrecion|chemical|quimico|cloro|bleach|something in|algo en|scratch(?:ed)?|rasp[oe]|cornea',
-    window: 4,
+    window: 6,
     unless:
       'drops? (?:refill|prescription)|gotas (?:receta|resurtir)|exam|examen|glasses|lentes|contacts|appointment|cita',
   },
@@ -1572,7 +1599,7 @@ export const FAMILIES: readonly FamilyDef[] = [
     b: 'pain[a-z]*|hurt[a-z]*|ach(?:e|es|ing|y)|cramp[a-z]*|dolor|duele|duelen|colic[a-z]*|retorcijon[a-z]*',
     window: 9,
     needClause:
-      'severe|sever[ao]|worse|worsening|getting worse|peor|empeor[a-z]*|lower right|right lower|right side|lado derecho|derech[ao]|unbearable|insoportable|doubled over|doblad[ao]|fuerte|strong|intense|intens[ao]|terrible|horrible|constant|hard as a rock|rigid|dur[ao] como|fever|fiebre|vomit[a-z]*|blood|sangre',
+      'mucho dolor|a lot of pain|so much pain|really bad|bad pain|orina (?:[a-z]+ ){0,2}(?:rosit[ao]|roj[ao]|con sangre)|pink (?:pee|urine)|severe|sever[ao]|worse|worsening|getting worse|peor|empeor[a-z]*|lower right|right lower|right side|lado derecho|derech[ao]|unbearable|insoportable|doubled over|doblad[ao]|fuerte|strong|intense|intens[ao]|terrible|horrible|constant|hard as a rock|rigid|dur[ao] como|fever|fiebre|vomit[a-z]*|blood|sangre',
     unless:
       'side effects?|efectos secundarios|period|regla|menstrua[a-z]*|cramps? (?:again|every month)|mild|leve|poquito|a little|un poco|gas|hungry|hambre|ate too much|comi mucho|for (?:years|months)|desde hace (?:anos|meses)|stitch (?:from|when) running',
   },
@@ -1606,7 +1633,7 @@ export const FAMILIES: readonly FamilyDef[] = [
   {
     code: 'confusion',
     level: 'urgent',
-    a: 'confus[a-z]*|confundid[ao]|disorient[a-z]*|desorientad[ao]|delirious|delirio|delirando|incoherente|not (?:acting )?(?:like )?(?:herself|himself)|acting (?:strange|weird|odd|funny|confused|off)|not making (?:any )?sense|no tiene sentido lo que dice|dice cosas sin sentido|no (?:es|esta|parece) (?:el|ella) mism[ao]|no reconoce',
+    a: 'confus[a-z]*|confundid[ao]|disorient[a-z]*|desorientad[ao]|delirious|delirio|delirando|incoherente|not (?:acting )?(?:like )?(?:herself|himself)|acting (?:strange|weird|odd|funny|confused|off)|not making (?:any )?sense|no tiene sentido lo que dice|dice cosas sin sentido|no (?:es|esta|parece) (?:el|ella) mism[ao]|no reconoce|no (?:me|nos|la|lo) (?:conoce|reconoce)|(?:barely|hardly|doesnt|isnt|not) mak(?:es|ing) (?:any |much )?sense|(?:asking|asks|asked) (?:me |us )?the same (?:question|thing)s? (?:over and over|again and again|repeatedly)|(?:repite|pregunta) (?:lo mismo|la misma (?:pregunta|cosa)) (?:una y otra vez|a cada rato)|(?:doesnt|didnt|does not|did not) (?:recognize|know) (?:me|us|where (?:she|he) is)',
     unless:
       'confus[a-z]* (?:about|by|with|as to|regarding|over|on|why|how|what|which|if|whether|sobre|con (?:la|el|las|los|mi|su|lo)|por (?:la|el|lo)|de (?:la|el|que))|confundid[ao] (?:sobre|con|por|acerca)|confusing|instructions|instrucciones|bill|billing|cuenta|factura|portal|forms?|formulario|website|app|statement|insurance|seguro|appointment|cita|dosage|dose|dosis|labels?|etiqueta|letter|carta|message|mensaje|results|resultados|question|pregunta|schedule|horario',
     escalateIf:
@@ -1627,7 +1654,7 @@ export const FAMILIES: readonly FamilyDef[] = [
     level: 'urgent',
     a: 'stitch(?:es)?|sutures?|staples?|incision|incisions|wound|herida|puntos|puntadas|grapas|cicatriz|c section|csection|cesarea|surgical site|drain',
     b: 'open[a-z]*|split|came apart|coming apart|gap[a-z]*|abri[a-z]*|abiert[ao]|revent[a-z]*|infect[a-z]*|pus|ooz[a-z]*|leak[a-z]*|supura[a-z]*|red|redder|redness|roj[ao]|rojiz[ao]|hot|warm|calient[ea]|swollen|swelling|hinchad[ao]|smell[a-z]*|huele|mal olor|drain[a-z]*|bleed[a-z]*|sangr[a-z]*',
-    window: 5,
+    window: 8,
     unless:
       'removal|remove|removed|take (?:them |it )?out|(?:get|have|taken|sacar) (?:my |the )?(?:stitches|staples) (?:out|removed)|quitar|quiten|retiro|retirar|appointment|cita|when can|cuando (?:me )?(?:quitan|puedo)|itch[a-z]*|comezon|pica|scar cream|crema|healing well|sana bien|se ve bien|looks (?:good|fine|great)|drain(?:age)? (?:cleaner|pipe)|open (?:house|enrollment)|office',
   },
@@ -1643,7 +1670,7 @@ export const FAMILIES: readonly FamilyDef[] = [
     // vomiting / diarrhoea / not drinking in a baby or toddler
     code: 'child-dehydration-risk',
     level: 'urgent',
-    a: `(?:${CHILD_WORD})|toddler|(?:\\d{1,2}|one|two|un|una|dos) ?(?:year|yr|month|mo|ano|anos|mes|meses)s? (?:old|de edad)|(?:de|of) (?:\\d{1,2}|un|una|dos|one|two) (?:meses|mes|ano|months?|year)`,
+    a: `(?:${CHILD_WORD})|toddler|guagua|(?:\\d{1,2}|one|two|un|una|dos) ?(?:year|yr|month|mo|ano|anos|mes|meses)s? (?:old|de edad)|(?:de|of) (?:\\d{1,2}|un|una|dos|one|two) (?:meses|mes|ano|months?|year)`,
     b: 'vomit[a-z]*|throw[a-z]* up|threw up|puk[a-z]*|diarr[a-z]*|vomito[s]?|devolv[a-z]*|not (?:eating|drinking|feeding)|wont (?:eat|drink|feed|nurse)|no (?:come|quiere comer|quiere tomar|toma (?:leche|pecho|biberon|nada)|ha mojado)|letharg[a-z]*|letargic[ao]|floppy|decaid[ao]|dry diapers?|no (?:wet )?diapers?|panales secos|sunken|hundid[ao]',
     window: 8,
     unless: 'spit(?:ting|s)? up|reflux|reflujo|regurgit[a-z]*|once|una vez|picky|selective|vaccine|vacuna',
@@ -1654,8 +1681,8 @@ export const FAMILIES: readonly FamilyDef[] = [
     code: 'infection-signs',
     level: 'urgent',
     a: 'lump|bump|boil|abscess|cyst|knot|bulto|bola|bolita|grano|forunculo|absceso|quiste|red streaks?|lineas? rojas?|rayas? rojas?',
-    b: 'painful|pain|hurts|tender|swollen|swell[a-z]*|red|redness|hot|warm|pus|ooz[a-z]*|growing|bigger|streaks?|duele|dolor|hinch[a-z]*|roj[ao]|calient[ea]|supura|creciendo|mas grande',
-    window: 5,
+    b: 'painful|pain|hurts|tender|swollen|swell[a-z]*|red|redness|hot|warm|pus|ooz[a-z]*|growing|bigger|streaks?|duele|dolor|hinch[a-z]*|roj[ao]|calient[ea]|supura|creciendo|mas grande|(?:bien|muy) grande|dur[ao]',
+    window: 10,
     unless:
       'for (?:years|months)|desde hace (?:anos|meses)|breast|seno|pecho|mammogram|mamografia|biopsy|biopsia|results|resultados|check|revis[a-z]*|lipoma|nothing changed|no ha cambiado|mosquito|bug bite|picadura de mosquito|zit|pimple|espinilla',
   },
@@ -1673,10 +1700,10 @@ export const FAMILIES: readonly FamilyDef[] = [
     code: 'ear-problem',
     level: 'urgent',
     a: 'ear|ears|earache|earaches|oido|oidos|oreja|orejas',
-    b: 'discharge|drain[a-z]*|fluid|pus|leak[a-z]*|liquido|supura[a-z]*|sale (?:liquido|pus|agua|sangre)|bleed[a-z]*|sangr[a-z]*|infection|infections|infeccion|pulling|tugging|jala|jalando|hurts?|hurting|pain|painful|ache|duele|dolor|swollen|hinch[a-z]*',
-    window: 5,
+    b: 'discharge|drain[a-z]*|fluid|pus|leak[a-z]*|liquido|supura[a-z]*|sale (?:liquido|pus|agua|sangre)|bleed[a-z]*|sangr[a-z]*|infection|infections|infeccion|pulling|tugging|jala|jalando|hurts?|hurting|pain|painful|ache|duele|dolor|swollen|hinch[a-z]*|killing (?:me|him|her)|throbb[a-z]*|punza[a-z]*',
+    window: 8,
     unless:
-      'wax|cera|piercing|perfora[a-z]*|arete[s]?|earring[s]?|hearing (?:aid|test)|audifono[s]?|audiometr[a-z]*|tube[s]? (?:follow|check)|last (?:year|month)|history|antecedentes|for (?:years|months)|ringing|zumbido|tinnitus|pop[a-z]*',
+      'teeth|teething|dientes|denticion|well (?:visit|child)|wax|cera|piercing|perfora[a-z]*|arete[s]?|earring[s]?|hearing (?:aid|test)|audifono[s]?|audiometr[a-z]*|tube[s]? (?:follow|check)|last (?:year|month)|history|antecedentes|for (?:years|months)|ringing|zumbido|tinnitus|pop[a-z]*',
   },
   {
     code: 'shingles',
@@ -1689,8 +1716,8 @@ export const FAMILIES: readonly FamilyDef[] = [
     code: 'injury',
     level: 'urgent',
     a: 'wrist|ankle|knee|elbow|foot|feet|hand|arm|leg|finger|toe|shoulder|hip|collarbone|muneca|tobillo|rodilla|codo|pie|mano|brazo|pierna|dedo|hombro|cadera|clavicula',
-    b: 'swollen|swell[a-z]*|hinch[a-z]*|bruised|purple|morad[ao]|deform[a-z]*|bent|crooked|chuec[ao]|(?:cant|cannot|can not|unable to) (?:move|bend|put weight|straighten|use)|no (?:lo |la )?(?:puedo|puede) (?:mover|doblar|pisar|apoyar|usar|enderezar|estirar)|huge|enorme|twice the size|double the size|big as a|really hurts|hurts (?:a lot|bad|so bad|really bad)|me duele mucho',
-    window: 5,
+    b: 'swollen|swell[a-z]*|hinch[a-z]*|bruised|purple|morad[ao]|deform[a-z]*|bent|crooked|chuec[ao]|(?:cant|cannot|can not|unable to) (?:move|bend|put weight|straighten|use)|no (?:lo |la )?(?:puedo|puede) (?:mover|doblar|pisar|apoyar|usar|enderezar|estirar)|huge|enorme|twice the size|double the size|big as a|really hurts|hurts (?:a lot|bad|so bad|really bad)|me duele mucho|like a (?:tennis ball|golf ball|baseball|balloon|grapefruit)',
+    window: 10,
     needMessage:
       'fell|fall|fallen|falling|tripped|slipped|twist[a-z]*|sprain[a-z]*|rolled|landed|accident|injur[a-z]*|hurt it|cai|cayo|caida|tropece|tropezo|resbale|resbalo|torci[a-z]*|torcio|golpe[a-z]*|doble|doblo|lastime|lastimo|accidente|jammed|crash|car wreck|slammed|smashed|caught (?:it|my)',
     unless: `physical therapy|therapy|terapia|pt|surgery|cirugia|months ago|years ago|hace (?:meses|anos)|old injury|arthritis|artritis|gout|gota|${HEALING}`,

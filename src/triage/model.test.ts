@@ -14,20 +14,20 @@ describe('triage model (backs up the rules on unseen wording)', () => {
   });
 
   it('never reads negated symptoms, history or hypotheticals as evidence', () => {
-    const view = modelViewForTriage('No chest pain or shortness of breath today. My father had a heart attack in 2010.');
+    const view = modelViewForTriage('No chest pain or shortness of breath today. My father had a heart attack in 2010.').text;
     expect(view).not.to.match(/chest|breath|heart|attack/);
     for (const text of [
       'I do not have chest pain and no trouble breathing, just need my refill',
       'no tengo dolor de pecho ni me falta el aire, solo necesito mi receta',
       'how do I know if I am having a stroke? asking for a school project',
     ]) {
-      expect(emergencyVerdict(modelViewForTriage(text)).emergency, text).to.equal(false);
+      expect(emergencyVerdict(modelViewForTriage(text).text).emergency, text).to.equal(false);
     }
   });
 
   it('keeps offsets so its reason quotes the patient’s own words', () => {
     const text = 'Hi, quick question about my bill. Also my husband is slumped over and I cannot wake him up!';
-    const view = modelViewForTriage(text);
+    const view = modelViewForTriage(text).text;
     expect(view.length).to.equal(text.length);
     const result = classifyMessage(text, { locale: 'en' });
     expect(result.level).to.equal('emergency');
@@ -36,8 +36,8 @@ describe('triage model (backs up the rules on unseen wording)', () => {
 
   it('is deterministic and ignores exact numbers (an age or a count is not evidence)', () => {
     expect(featureSet('bp 210 over 120')).to.deep.equal(featureSet('bp 190 over 130'));
-    const a = emergencyVerdict(modelViewForTriage('he is limp and grey and will not wake up'));
-    const b = emergencyVerdict(modelViewForTriage('he is limp and grey and will not wake up'));
+    const a = emergencyVerdict(modelViewForTriage('he is limp and grey and will not wake up').text);
+    const b = emergencyVerdict(modelViewForTriage('he is limp and grey and will not wake up').text);
     expect(a).to.deep.equal(b);
   });
 });

@@ -38,13 +38,31 @@ export interface ModelWord {
   readonly end: number;
 }
 
-const WORD = /[a-z0-9ñ]+/g;
+const WORD = /[a-z0-9]+/g;
+
+/**
+ * Words that say who or how, not what is happening: left out so the model
+ * learns symptoms, not that emergencies in the data often start "my baby is…"
+ * (which made "my baby is teething" look alarming).
+ */
+const IGNORED = new Set(
+  (
+    'a an the and or but so to of in on at for with is are was were be been am im i me my we our you your he she it ' +
+    'his her him they them their this that just really very also pls please hi hello dr doctor thanks thank ' +
+    'baby babys son daughter kid kids child wife husband mom mother dad father grandma grandpa mama papa ' +
+    'y o de del la las el los un una unos unas en con por para que es son esta estan mi mis su sus tu yo ' +
+    'le lo se me nos ella el hola gracias doctora bebe nino nina hijo hija esposo esposa mama papa abuela abuelo'
+  ).split(' '),
+);
 
 /** The words of normalised text (lowercase, accent-free) with their offsets. */
 export function modelWords(text: string): ModelWord[] {
   const words: ModelWord[] = [];
   // Digits become 0: "bp 210" and "bp 190" look alike, and an age or a pill count is not evidence by itself.
-  for (const m of text.matchAll(WORD)) words.push({ word: m[0].replace(/[0-9]/g, '0'), start: m.index, end: m.index + m[0].length });
+  for (const m of text.matchAll(WORD)) {
+    if (IGNORED.has(m[0])) continue;
+    words.push({ word: m[0].replace(/[0-9]/g, '0'), start: m.index, end: m.index + m[0].length });
+  }
   return words;
 }
 
@@ -127,7 +145,7 @@ function base64Bytes(text: string): Uint8Array {
 export interface ModelVerdict {
   /** Probability-like score in [0, 1] that the text describes an emergency. */
   readonly score: number;
-  /** True when the score reaches the trained threshold. */
+  /** True when the score reaches the threshold (higher when the rules already called it urgent). */
   readonly emergency: boolean;
   /** Normalised-text offsets of the words that pushed the score up most (for the patient to see what was read). */
   readonly span: readonly [number, number] | null;
@@ -136,13 +154,18 @@ export interface ModelVerdict {
 /** Longest run of words the evidence span may cover. */
 const SPAN_WORDS = 8;
 
-/** Score normalised text (see `normalize.ts`) with the generated emergency model. */
-export function emergencyVerdict(text: string): ModelVerdict {
+/**
+ * Score normalised text (see `normalize.ts`) with the generated emergency model.
+ * `rulesSaidUrgent`: the rules already judged the message urgent, so raising it
+ * to emergency takes stronger evidence (the rules' urgent calls are usually right).
+ */
+export function emergencyVerdict(text: string, rulesSaidUrgent = false): ModelVerdict {
   const words = modelWords(text);
   const perWord = wordFeatures(words);
   const weight = (id: number) => WEIGHTS.get(id) ?? 0;
   const score = scoreWith([...new Set(perWord.flat())], weight, EMERGENCY_MODEL.bias);
-  if (score < EMERGENCY_MODEL.threshold) return { score, emergency: false, span: null };
+  const threshold = rulesSaidUrgent ? EMERGENCY_MODEL.upgradeThreshold : EMERGENCY_MODEL.threshold;
+  if (score < threshold) return { score, emergency: false, span: null };
   // The evidence: the window of up to SPAN_WORDS words with the largest positive weight.
   const contribution = perWord.map((ids) => ids.reduce((sum, id) => sum + weight(id), 0));
   let best = -Infinity;
