@@ -16,7 +16,8 @@ import type { PortalClient } from '../api/client.js';
 import { PortalError, toPortalError } from '../api/errors.js';
 import type { ClinicConfig, Session, SignedInSession } from '../api/schemas.js';
 import type { SignOutReason } from '../events/events.js';
-import { SessionLifecycle, type SessionLifecycleOptions, type SessionWarning } from './session-lifecycle.js';
+// Types only: the lifecycle's code loads once a patient is signed in (see #startLifecycle).
+import type { SessionLifecycle, SessionLifecycleOptions, SessionWarning } from './session-lifecycle.js';
 
 export type PortalStatus = 'loading' | 'ready' | 'error';
 export type PortalTheme = 'light' | 'dark' | 'high-contrast' | 'auto';
@@ -64,6 +65,9 @@ export class PortalHost extends EventTarget {
   #loading: Promise<void> | undefined;
   #lifecycleOptions: SessionLifecycleOptions | false;
   #lifecycle: SessionLifecycle | undefined;
+  #lifecycleLoad: Promise<void> | undefined;
+  /** Cross-tab announcements made before the lifecycle's code arrived. */
+  #pendingAnnouncements: Array<'signed-in' | 'signed-out'> = [];
   #sessionUiOwners: Array<{ owner: object; priority: number }> = [];
 
   constructor(client: PortalClient, options: PortalHostOptions = {}) {
@@ -145,7 +149,7 @@ export class PortalHost extends EventTarget {
       preferredLocale: savedLocale(session) ?? this.#state.preferredLocale,
       ...(session.authenticated ? {} : { unreadTotal: null }),
     });
-    if (signedInHere) this.#lifecycle?.announce('signed-in');
+    if (signedInHere) this.#announce('signed-in');
   }
 
   async refreshSession(): Promise<Session> {
@@ -161,7 +165,12 @@ export class PortalHost extends EventTarget {
    */
   async signOut(reason: SignOutReason, options: { callServer?: boolean } = {}): Promise<void> {
     const wasSignedIn = this.signedIn !== null;
-    this.#update({ session: { authenticated: false }, signOutReason: reason, reauthRequired: false, unreadTotal: null });
+    this.#update({
+      session: { authenticated: false },
+      signOutReason: reason,
+      reauthRequired: false,
+      unreadTotal: null,
+    });
     if (wasSignedIn) this.dispatchEvent(new CustomEvent('signed-out', { detail: { reason } }));
     if (options.callServer ?? true) {
       try {
@@ -171,7 +180,7 @@ export class PortalHost extends EventTarget {
       }
     }
     // After the server call, so the other tabs' check (getSession) sees the session gone.
-    if (wasSignedIn && reason !== 'other-tab') this.#lifecycle?.announce('signed-out');
+    if (wasSignedIn && reason !== 'other-tab') this.#announce('signed-out');
   }
 
   /** A widget saw `session-expired`/`unauthorized` from the API while idle (loading data): sign out. */
@@ -187,6 +196,15 @@ export class PortalHost extends EventTarget {
   /** The automatic-logoff clock for the signed-in session (undefined before the first sign-in or when turned off). */
   get lifecycle(): SessionLifecycle | undefined {
     return this.#lifecycle;
+  }
+
+  /**
+   * Settles once the automatic-logoff code has loaded and started for the
+   * signed-in session (at once when nobody is signed in or it is turned off).
+   * Its code loads on first sign-in, so signed-out pages never download it.
+   */
+  get lifecycleReady(): Promise<void> {
+    return this.#lifecycleLoad ?? Promise.resolve();
   }
 
   /**
@@ -219,6 +237,7 @@ export class PortalHost extends EventTarget {
     this.#lifecycle?.dispose();
     this.#lifecycle = undefined;
     this.#lifecycleOptions = false;
+    this.#pendingAnnouncements = [];
   }
 
   setUnreadTotal(unreadTotal: number): void {
@@ -247,19 +266,44 @@ export class PortalHost extends EventTarget {
       return;
     }
     if (this.#lifecycleOptions === false) return;
-    this.#lifecycle ??= new SessionLifecycle(
-      {
-        keepAlive: () => this.client.keepAlive(),
-        getSession: () => this.client.getSession(),
-        sessionChanged: (fresh) => this.setSession(fresh),
-        warningChanged: (sessionWarning) => this.#update({ sessionWarning }),
-        signOut: (reason) => void this.signOut(reason, { callServer: reason !== 'other-tab' }),
-        reauthNeeded: () => this.requireReauth(),
-      },
-      this.#lifecycleOptions,
-    );
+    if (!this.#lifecycle) {
+      this.#startLifecycle();
+      return;
+    }
     this.#lifecycle.update(session);
     this.#lifecycle.setReauthPending(this.#state.reauthRequired);
+  }
+
+  #announce(kind: 'signed-in' | 'signed-out') {
+    if (this.#lifecycle) this.#lifecycle.announce(kind);
+    else if (this.#lifecycleLoad) this.#pendingAnnouncements.push(kind);
+  }
+
+  /** Load the lifecycle's code (once), then start it for whoever is signed in by then. */
+  #startLifecycle() {
+    this.#lifecycleLoad ??= import('./session-lifecycle.js').then(
+      ({ SessionLifecycle }) => {
+        const options = this.#lifecycleOptions;
+        if (options === false) return; // disposed while loading
+        this.#lifecycle = new SessionLifecycle(
+          {
+            keepAlive: () => this.client.keepAlive(),
+            getSession: () => this.client.getSession(),
+            sessionChanged: (fresh) => this.setSession(fresh),
+            warningChanged: (sessionWarning) => this.#update({ sessionWarning }),
+            signOut: (reason) => void this.signOut(reason, { callServer: reason !== 'other-tab' }),
+            reauthNeeded: () => this.requireReauth(),
+          },
+          options,
+        );
+        for (const kind of this.#pendingAnnouncements.splice(0)) this.#lifecycle.announce(kind);
+        this.#syncLifecycle();
+      },
+      () => {
+        // The chunk did not load (offline, a deploy in between): try again on the next session change.
+        this.#lifecycleLoad = undefined;
+      },
+    );
   }
 }
 

@@ -36,6 +36,7 @@ async function mount(): Promise<{ el: PortalLogin; provider: PortalProvider }> {
     ></portal-provider>`,
   );
   await provider.host!.load();
+  await provider.host!.lifecycleReady; // the automatic-logoff code loads on first sign-in
   const el = provider.querySelector('portal-login')!;
   await el.updateComplete;
   return { el, provider };

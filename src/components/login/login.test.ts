@@ -92,6 +92,7 @@ async function mount(
     >`,
   );
   await provider.host!.load();
+  await provider.host!.lifecycleReady; // the automatic-logoff code loads on first sign-in
   const el = provider.querySelector('portal-login')!; // null when the test embeds it elsewhere
   await el?.updateComplete;
   return { provider, el, host: provider.host! };
@@ -732,6 +733,23 @@ describe('<portal-login>', () => {
   });
 
   describe('automatic logoff (fake clock)', () => {
+    it('loads its code only once someone signs in, and still tells the other tabs about that sign-in', async () => {
+      const client = personaClient(clock);
+      const { el, host } = await mount(client, { clock, lifecycle: { channelName: 'login-test-announce' } });
+      expect(host.lifecycle, 'no automatic-logoff clock while signed out').to.equal(undefined);
+      const seen: string[] = [];
+      const otherTab = new BroadcastChannel('login-test-announce');
+      otherTab.onmessage = (e: MessageEvent<{ kind: string }>) => seen.push(e.data.kind);
+      try {
+        await signIn(el, 'dana', PASSWORDS.dana!);
+        await host.lifecycleReady;
+        expect(host.lifecycle, 'started after sign-in').to.exist;
+        await waitUntil(() => seen.includes('signed-in'), `other tab saw ${seen.join(', ') || 'nothing'}`);
+      } finally {
+        otherTab.close();
+      }
+    });
+
     it('warns in a modal dialog with focus on "Stay signed in", which keeps the patient signed in', async () => {
       const client = personaClient(clock, {}, personaSession(clock, 'dana'));
       const { provider, el } = await mount(client, { clock });
