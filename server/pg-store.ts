@@ -520,16 +520,17 @@ export class PgStore implements PortalStore {
       patientId: String(r.patient_id),
       notifications: json<PreferencesRecord['notifications']>(r.notifications),
       language: String(r.language) as PreferencesRecord['language'],
+      languageChosen: r.language_chosen === true,
       email: json<PreferencesRecord['email']>(r.email),
     };
   }
 
   async putPreferences(p: PreferencesRecord) {
     await this.db.query(
-      `INSERT INTO preferences (patient_id, notifications, language, email) VALUES ($1, $2::jsonb, $3, $4::jsonb)
+      `INSERT INTO preferences (patient_id, notifications, language, language_chosen, email) VALUES ($1, $2::jsonb, $3, $4, $5::jsonb)
        ON CONFLICT (patient_id) DO UPDATE SET notifications = EXCLUDED.notifications,
-         language = EXCLUDED.language, email = EXCLUDED.email`,
-      [p.patientId, toJson(p.notifications), p.language, toJson(p.email)],
+         language = EXCLUDED.language, language_chosen = EXCLUDED.language_chosen, email = EXCLUDED.email`,
+      [p.patientId, toJson(p.notifications), p.language, p.languageChosen === true, toJson(p.email)],
     );
   }
 

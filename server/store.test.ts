@@ -365,6 +365,7 @@ for (const target of targets) {
         patientId: 'dana',
         notifications: { labResults: 'portal', testResults: 'mail', appointments: 'phone' } as const,
         language: 'es' as const,
+        languageChosen: true,
         email: {
           address: 'dana@example.com',
           verifiedAt: at(1),

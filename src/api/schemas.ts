@@ -210,6 +210,11 @@ export const SignedInSession = z.object({
   absoluteExpiresAt: IsoDateTime,
   idleTimeoutSeconds: z.int().check(z.gte(60), z.lte(86_400)),
   language: Locale,
+  /**
+   * True when the patient chose `language` in their preferences; false or absent
+   * when it is only the server's default, which the page's own language may override.
+   */
+  languageChosen: z.optional(z.boolean()),
 });
 export type SignedInSession = z.infer<typeof SignedInSession>;
 

@@ -596,6 +596,16 @@ describe('PortalBackend', () => {
       expect((await backend.getInboxStatus(await signIn('dana'))).unreadTotal).to.equal(2);
     });
 
+    it('tells the widgets whether the session language was chosen or is only the default', async () => {
+      const { backend, signIn } = await setup();
+      const ctx = await signIn('dana');
+      const before = (await backend.getSession(ctx)) as SignedInSession;
+      expect([before.language, before.languageChosen]).to.deep.equal(['en', false]);
+      await backend.updatePreferences(ctx, { language: 'en' }); // choosing the default is still a choice
+      const after = (await backend.getSession(ctx)) as SignedInSession;
+      expect([after.language, after.languageChosen]).to.deep.equal(['en', true]);
+    });
+
     it('markEmailBounced shows in the session and preferences', async () => {
       const { backend, signIn } = await setup();
       const ctx = await signIn('dana');

@@ -835,6 +835,7 @@ export class PortalBackend {
     if (update.language) {
       if (!clinic.locales.includes(update.language)) invalid([{ field: 'language', code: 'unavailable' }]);
       prefs.language = update.language;
+      prefs.languageChosen = true;
     }
     await this.store.putPreferences(prefs);
     return this.#preferencesView(prefs);
@@ -1113,6 +1114,7 @@ export class PortalBackend {
       absoluteExpiresAt: session.absoluteExpiresAt,
       idleTimeoutSeconds: this.options.idleTimeoutSeconds,
       language: prefs.language,
+      languageChosen: prefs.languageChosen === true,
     };
   }
 

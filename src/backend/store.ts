@@ -156,6 +156,8 @@ export interface PreferencesRecord {
   patientId: string;
   notifications: Record<NotificationTopic, NotificationChannel>;
   language: Locale;
+  /** The patient picked `language` (not just the default). */
+  languageChosen?: boolean;
   email: {
     /** The address notifications go to (full address: never returned by the API). */
     address: string | null;

@@ -308,12 +308,14 @@ export class PortalHost extends EventTarget {
 }
 
 /**
- * The patient's saved language, when it should override the page's `<html lang>`.
- * The contract always carries a language and English is the server's default, so
- * a saved `en` cannot be told apart from "never chosen": it yields to the page
- * (a Spanish page stays Spanish). Any other saved language is a real choice and
- * wins. Choosing a language in `<portal-preferences>` applies at once either way.
+ * The patient's saved language, when it should override the page's `<html lang>`:
+ * when the server says the patient chose it (`languageChosen`). A server that
+ * does not say so is read the old way: English is its default, so a saved `en`
+ * yields to the page (a Spanish page stays Spanish) and any other language wins.
+ * Choosing a language in `<portal-preferences>` applies at once either way.
  */
 function savedLocale(session: Session): string | undefined {
-  return session.authenticated && session.language !== 'en' ? session.language : undefined;
+  if (!session.authenticated) return undefined;
+  if (session.languageChosen !== undefined) return session.languageChosen ? session.language : undefined;
+  return session.language !== 'en' ? session.language : undefined;
 }

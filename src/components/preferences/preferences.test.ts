@@ -307,6 +307,27 @@ describe('<portal-preferences>', () => {
       expect(el.shadowRoot!.textContent).to.contain('Idioma guardado: Español.');
     });
 
+    it('on a Spanish page, a patient who chose English reads English; one who never chose reads Spanish', async () => {
+      const page = document.documentElement.lang;
+      document.documentElement.lang = 'es';
+      try {
+        for (const [languageChosen, heading] of [
+          [true, 'Your preferences'],
+          [false, 'Sus preferencias'],
+        ] as const) {
+          const c = client({ getSession: async () => signedInSession({ language: 'en', languageChosen }) });
+          const provider = await fixture<PortalProvider>(
+            html`<portal-provider .client=${c} theme="light"><portal-preferences></portal-preferences></portal-provider>`,
+          );
+          await provider.host!.load();
+          const el = provider.querySelector('portal-preferences')!;
+          await waitUntil(() => $(el, 'h2')?.textContent === heading, `languageChosen ${languageChosen}: ${$(el, 'h2')?.textContent}`);
+        }
+      } finally {
+        document.documentElement.lang = page;
+      }
+    });
+
     it('keeps the language on this page and explains when saving it fails', async () => {
       const el = await mount(
         client({ updatePreferences: async () => Promise.reject(new PortalError('network', 'x')) }),

@@ -351,8 +351,8 @@ export class PortalPreferences extends PortalElement {
       if (this.language !== locale) return; // a newer choice is on its way
       this.#adopt(prefs);
       const session = portal.host.signedIn;
-      if (session && session.language !== prefs.language)
-        portal.host.setSession({ ...session, language: prefs.language });
+      if (session && (session.language !== prefs.language || !session.languageChosen))
+        portal.host.setSession({ ...session, language: prefs.language, languageChosen: true });
       this.languageSaved = true;
       this.dispatchEvent(new PortalPreferencesSavedEvent({ language: prefs.language }));
     } catch (error) {
