@@ -409,7 +409,15 @@ export const DraftInput = z.object({
   attachmentIds: z.array(Id).check(z.maxLength(LIMITS.attachmentsPerMessage)),
 });
 export type DraftInput = z.infer<typeof DraftInput>;
-export const Draft = z.extend(DraftInput, { id: Id, updatedAt: IsoDateTime });
+export const Draft = z.extend(DraftInput, {
+  id: Id,
+  updatedAt: IsoDateTime,
+  /**
+   * Name, type and size of each file in `attachmentIds` that is still on the
+   * server, so a draft reopened on another device lists its files by name.
+   */
+  attachments: z.optional(z.array(AttachmentMeta).check(z.maxLength(LIMITS.attachmentsPerMessage))),
+});
 export type Draft = z.infer<typeof Draft>;
 export const DraftList = z.object({ items: z.array(Draft).check(z.maxLength(LIMITS.draftsMax)) });
 

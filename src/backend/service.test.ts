@@ -461,6 +461,18 @@ describe('PortalBackend', () => {
       await backend.saveDraft(dana, 'd1', { ...empty, body: 'replacing is fine' });
     });
 
+    it('drafts name their files, so a draft reopened on another device lists them', async () => {
+      const { backend, signIn } = await setup();
+      const dana = await signIn('dana');
+      const file = await backend.uploadAttachment(dana, { bytes: PDF, contentType: 'application/pdf', filename: 'school-form.pdf' }, 'f1');
+      const draft = { threadId: null, category: 'health-form' as const, fields: {}, subject: '', body: '', attachmentIds: [file.id] };
+      expect((await backend.saveDraft(dana, 'with-file', draft)).attachments).to.deep.equal([file]);
+      const elsewhere = await signIn('dana'); // a second session: another device
+      const [listed] = (await backend.listDrafts(elsewhere)).items;
+      expect(listed!.attachments!.map((a) => a.filename)).to.deep.equal(['school-form.pdf']);
+      expect(Draft.safeParse(listed).success).to.equal(true);
+    });
+
     it('listOpenThreads shows what waits for the office, with its triage level; staffReply answers it', async () => {
       const { backend, signIn } = await setup();
       const ctx = await signIn('dana');

@@ -720,7 +720,7 @@ export class PortalBackend {
   async listDrafts(ctx: AuthContext): Promise<{ items: Draft[] }> {
     const { patient } = await this.#authenticateForMessaging(ctx);
     const drafts = await this.store.listDrafts(patient.id);
-    return { items: drafts.slice(0, LIMITS.draftsMax).map(draftView) };
+    return { items: await Promise.all(drafts.slice(0, LIMITS.draftsMax).map((d) => this.#draftView(d))) };
   }
 
   async saveDraft(ctx: AuthContext, draftId: string, input: DraftInput): Promise<Draft> {
@@ -757,7 +757,14 @@ export class PortalBackend {
       updatedAt: now.toISOString(),
     };
     await this.store.putDraft(draft);
-    return draftView(draft);
+    return this.#draftView(draft);
+  }
+
+  /** A draft with the names of its files (those still on the server and not yet sent). */
+  async #draftView(d: DraftRecord): Promise<Draft> {
+    const records = await Promise.all(d.attachmentIds.map((id) => this.store.getAttachment(d.patientId, id)));
+    const attachments = records.filter((r): r is AttachmentRecord => r !== null && r.messageId === null).map(attachmentView);
+    return { ...draftView(d), attachments };
   }
 
   /** Allowed even when messaging is revoked: clearing away one's own unsent text is always fine. */
