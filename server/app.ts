@@ -8,11 +8,19 @@ import { readdir, rm } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import { ClinicConfig } from '../src/api/schemas.js';
 import { seedDemo } from '../src/backend/demo-data.js';
-import { maskEmail, PortalBackend, type BackendOptions, type NotificationEvent, type Notifier } from '../src/backend/service.js';
+import {
+  DEFAULT_BACKEND_OPTIONS,
+  maskEmail,
+  PortalBackend,
+  type BackendOptions,
+  type NotificationEvent,
+  type Notifier,
+} from '../src/backend/service.js';
 import type { BlobStore } from '../src/backend/store.js';
 import { FileBlobStore } from './attachments.js';
 import { openDatabase, type Database, type DatabaseOptions } from './db.js';
 import { createPortalServer, type ServerConfig } from './http-server.js';
+import { createSmtpNotifier, type SmtpNotifierOptions } from './mailer.js';
 import { argon2Hasher, type Argon2Params } from './passwords.js';
 import { PgBlobStore, PgStore } from './pg-store.js';
 import { runStaffCommand, StaffUsageError, type StaffContext } from './staff.js';
@@ -35,6 +43,8 @@ export interface AppOptions {
   logVerificationCodes?: boolean;
   /** Also receives every notification (tests). */
   notifier?: Notifier;
+  /** Send notifications by e-mail (`SMTP_URL`, `PORTAL_MAIL_FROM`); unset → they are only logged. */
+  smtp?: Pick<SmtpNotifierOptions, 'url' | 'from' | 'ca' | 'timeouts' | 'heloName'>;
 }
 
 export interface App {
@@ -65,9 +75,8 @@ const DATA_TABLES = [
 ];
 
 /**
- * There is no mail server in the reference server: notifications are logged with
- * a masked address. A real deployment replaces this with its mail sender; the
- * new-message notification carries a link only, never the message.
+ * Without `SMTP_URL` there is no mail server: notifications are logged with a
+ * masked address. The new-message notification carries a link only, never the message.
  */
 function logNotifier(log: (line: string) => void, showCodes: boolean, also?: Notifier): Notifier {
   return {
@@ -79,8 +88,40 @@ function logNotifier(log: (line: string) => void, showCodes: boolean, also?: Not
   };
 }
 
+/** `primary` delivers; `also` (tests) hears about every notification, delivered or not. */
+function withAlso(primary: Notifier, also?: Notifier): Notifier {
+  if (!also) return primary;
+  return {
+    async notify(event: NotificationEvent) {
+      try {
+        await primary.notify(event);
+      } finally {
+        await also.notify(event);
+      }
+    },
+  };
+}
+
 export async function createApp(options: AppOptions): Promise<App> {
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  // Built first: a bad mail configuration fails start-up before the database opens.
+  const notifier: Notifier = options.smtp
+    ? withAlso(
+        createSmtpNotifier({
+          ...options.smtp,
+          log,
+          codeTtlSeconds: options.backend?.emailCode?.ttlSeconds ?? DEFAULT_BACKEND_OPTIONS.emailCode.ttlSeconds,
+          languageOf: async (patientId) => (await store.getPreferences(patientId))?.language,
+          // Only if the refused address is still the patient's: a refused *pending* address
+          // (verification code) or one changed meanwhile says nothing about the current one.
+          markBounced: async (patientId, address) => {
+            const current = (await store.getPreferences(patientId))?.email.address;
+            if (current?.toLowerCase() === address.toLowerCase()) await backend.markEmailBounced(patientId);
+          },
+        }),
+        options.notifier,
+      )
+    : logNotifier(log, options.logVerificationCodes ?? false, options.notifier);
   const db = await openDatabase(options.database);
   const store = new PgStore(db);
   const files = options.attachmentsDir ? new FileBlobStore(options.attachmentsDir) : undefined;
@@ -89,7 +130,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     store,
     blobs,
     hasher: argon2Hasher(options.argon2),
-    notifier: logNotifier(log, options.logVerificationCodes ?? false, options.notifier),
+    notifier,
     ...(options.clock && { clock: options.clock }),
     onError: (error, context) => log(`error (${context}): ${describe(error)}`),
     options: options.backend ?? {},

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppOptions } from './app.js';
 import { DATA_DIR } from './local-state.js';
+import { parseMailbox, parseSmtpUrl } from './mailer.js';
 
 export interface Settings {
   host: string;
@@ -31,6 +32,26 @@ function port(name: string, fallback: number | undefined): number | undefined {
   return n;
 }
 
+/**
+ * `SMTP_URL` + `PORTAL_MAIL_FROM` (+ optional `SMTP_CA_FILE`), checked now so a
+ * mistake stops start-up with a clear message. No `SMTP_URL` → notifications are logged.
+ */
+function smtpFromEnv(env: NodeJS.ProcessEnv): AppOptions['smtp'] {
+  const url = env.SMTP_URL || undefined;
+  if (!url) return undefined;
+  const server = parseSmtpUrl(url);
+  const from = env.PORTAL_MAIL_FROM || undefined;
+  if (!from) {
+    throw new Error('PORTAL_MAIL_FROM is required when SMTP_URL is set, e.g. PORTAL_MAIL_FROM="Bent Tree Family Physicians <portal@clinic.example>".');
+  }
+  if (!env.PORTAL_PUBLIC_URL) throw new Error('PORTAL_PUBLIC_URL is required when SMTP_URL is set: new-message e-mails link to the portal there.');
+  return {
+    url: server,
+    from: parseMailbox(from),
+    ...(env.SMTP_CA_FILE && { ca: readFileSync(env.SMTP_CA_FILE, 'utf8') }),
+  };
+}
+
 export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): Settings {
   const url = env.DATABASE_URL || undefined;
   const sameSite = (env.COOKIE_SAMESITE ?? 'Lax').toLowerCase();
@@ -39,6 +60,7 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): Settings 
   const seed = env.PORTAL_SEED || (url ? 'clinic' : 'demo');
   if (!['demo', 'clinic', 'none'].includes(seed)) throw new Error('PORTAL_SEED must be demo, clinic or none.');
   const attachmentsDir = env.PORTAL_ATTACHMENTS_DIR || (url ? undefined : join(DATA_DIR, 'attachments'));
+  const smtp = smtpFromEnv(env);
   const secure = env.COOKIE_SECURE === undefined || env.COOKIE_SECURE === '' ? undefined : flag('COOKIE_SECURE', false);
 
   return {
@@ -52,6 +74,7 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): Settings 
       seed: seed as 'demo',
       ...(env.PORTAL_CLINIC_FILE && { clinicConfig: JSON.parse(readFileSync(env.PORTAL_CLINIC_FILE, 'utf8')) as unknown }),
       logVerificationCodes: seed === 'demo',
+      ...(smtp && { smtp }),
       server: {
         publicUrl: env.PORTAL_PUBLIC_URL || undefined,
         allowedOrigins: (env.PORTAL_ALLOWED_ORIGINS ?? '')

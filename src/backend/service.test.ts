@@ -595,6 +595,27 @@ describe('PortalBackend', () => {
       expect(JSON.stringify(events)).not.to.match(/copay|Billing|45|Ready/);
     });
 
+    it('a refused new address is a field error and leaves nothing pending; other failures leave nothing pending either', async () => {
+      let failure: Error = Object.assign(new Error('550 no such user'), { recipientRejected: true });
+      const { backend, signIn } = await setup({
+        notify: async (e) => {
+          if (e.kind === 'email-verification') throw failure;
+        },
+        onError: () => {},
+      });
+      const ctx = await signIn('dana');
+      const request = { newAddress: 'dana.typo@exmaple.com', password: 'dana-demo-password' };
+      expect((await errorOf(backend.changeEmail(ctx, request))).fieldErrors).to.deep.equal([
+        { field: 'newAddress', code: 'undeliverable' },
+      ]);
+      expect((await backend.getPreferences(ctx)).email.pendingAddress).to.equal(null);
+      failure = new Error('421 try later');
+      let thrown: unknown;
+      await backend.changeEmail(ctx, request).catch((e: unknown) => (thrown = e));
+      expect(thrown, 'a transient failure is the server error it is').to.equal(failure);
+      expect((await backend.getPreferences(ctx)).email.pendingAddress).to.equal(null);
+    });
+
     it('a notifier failure does not fail the reply', async () => {
       const errors: unknown[] = [];
       const { backend, signIn } = await setup({

@@ -129,6 +129,11 @@ export type NotificationEvent =
   | { kind: 'email-verification'; patientId: string; to: string; code: string };
 
 export interface Notifier {
+  /**
+   * Deliver, or throw. An error with `recipientRejected: true` means the mail
+   * system refused the address for good (a verification code to it becomes a
+   * field error `newAddress: undeliverable`); anything else is a delivery failure.
+   */
   notify(event: NotificationEvent): Promise<void>;
 }
 
@@ -876,7 +881,16 @@ export class PortalBackend {
       failedAttempts: 0,
     };
     await this.store.putPreferences(prefs);
-    await this.#notifier.notify({ kind: 'email-verification', patientId: patient.id, to: address, code });
+    try {
+      await this.#notifier.notify({ kind: 'email-verification', patientId: patient.id, to: address, code });
+    } catch (error) {
+      // The code never reached the patient: drop the pending change so they can try again.
+      prefs.email.pending = null;
+      await this.store.putPreferences(prefs);
+      this.#onError(error, 'notify email-verification');
+      if (recipientRejected(error)) invalid([{ field: 'newAddress', code: 'undeliverable' }]);
+      throw error;
+    }
     return this.#preferencesView(prefs);
   }
 
@@ -1363,6 +1377,11 @@ function messageView(m: MessageRecord): Message {
 
 function attachmentView(a: AttachmentRecord): AttachmentMeta {
   return { id: a.id, filename: a.filename, contentType: a.contentType, size: a.size };
+}
+
+/** A notifier error that says the mail system refused the address for good (see `Notifier`). */
+function recipientRejected(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { recipientRejected?: unknown }).recipientRejected === true;
 }
 
 function draftView(d: DraftRecord): Draft {

@@ -384,6 +384,18 @@ describe('<portal-preferences>', () => {
       expect($<HTMLInputElement>(el, '#new-email')!.value).to.equal('dana@example.com');
     });
 
+    it('says when the mail system refused the new address, and keeps what was typed', async () => {
+      const refused = new PortalError('validation', 'x', { fieldErrors: [{ field: 'newAddress', code: 'undeliverable' }] });
+      const el = await mount(emailClient(async () => Promise.reject(refused)));
+      await openEmailForm(el);
+      type($<HTMLInputElement>(el, '#new-email')!, 'dana@exmaple.com');
+      type($<HTMLInputElement>(el, '#email-password')!, 'dana-demo-password');
+      await submit(el, 'form:has(#new-email)');
+      await waitUntil(() => $(el, '#new-email-error'));
+      expect($(el, '#new-email-error')!.textContent).to.contain('refused that address');
+      expect($<HTMLInputElement>(el, '#new-email')!.value).to.equal('dana@exmaple.com');
+    });
+
     it('says when the password is wrong, next to the password', async () => {
       const el = await mount(emailClient(async () => Promise.reject(new PortalError('invalid-credentials', 'x'))));
       await openEmailForm(el);

@@ -28,7 +28,7 @@ const LANGUAGE_NAMES: Record<Locale, string> = { en: 'English', es: 'Español' }
 
 type EmailMode = 'view' | 'change' | 'verify';
 type EmailFieldError = {
-  newAddress?: 'required' | 'invalid' | 'same';
+  newAddress?: 'required' | 'invalid' | 'same' | 'undeliverable';
   password?: 'passwordRequired' | 'passwordWrong';
   code?: 'codeFormat' | 'codeWrong' | 'codeExpired';
 };
@@ -431,7 +431,9 @@ export class PortalPreferences extends PortalElement {
       else if (portalError.type === 'validation') {
         const fields = portalError.fieldErrors.map((f) => f.field);
         if (fields.includes('password')) fieldErrors.password = 'passwordRequired';
-        if (fields.includes('newAddress') || !fields.includes('password')) fieldErrors.newAddress = 'invalid';
+        const undeliverable = portalError.fieldErrors.some((f) => f.field === 'newAddress' && f.code === 'undeliverable');
+        if (undeliverable) fieldErrors.newAddress = 'undeliverable';
+        else if (fields.includes('newAddress') || !fields.includes('password')) fieldErrors.newAddress = 'invalid';
       }
       if (!this.#showFieldErrors('email', fieldErrors, (e) => (this.emailErrors = e))) {
         this.emailError = portalError;

@@ -52,6 +52,8 @@ export const prefs = {
   'prefs.email.error.required': 'Enter your new email address.',
   'prefs.email.error.invalid': 'Enter an email address like name@example.com.',
   'prefs.email.error.same': 'That is already your notification email. Enter a different address.',
+  'prefs.email.error.undeliverable':
+    'The mail system refused that address, so no code was sent. Check it for typos or use a different address.',
   'prefs.email.error.passwordRequired': 'Enter your current password.',
   'prefs.email.error.passwordWrong': 'That password is not correct.',
   'prefs.email.error.codeFormat': 'Enter the 6 digits from the email.',
