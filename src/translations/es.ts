@@ -132,6 +132,7 @@ export const es: Translation = {
           : 'No se subió.',
   'kit.attach.remove': 'Quitar',
   'kit.attach.restoredName': (n: number) => `Archivo adjunto ${n}`,
+  'kit.attach.unavailable': 'No se pueden adjuntar archivos en este momento. Puede enviar su mensaje sin ellos o volver a intentarlo.',
   'kit.draft.saving': 'Guardando borrador…',
   'kit.draft.saved': (time: string) => `Borrador guardado a las ${time}`,
   'kit.draft.error': 'No se pudo guardar su borrador en este momento. Lo que escribió sigue aquí.',
@@ -415,6 +416,8 @@ export const es: Translation = {
   'prefs.email.error.required': 'Escriba su nueva dirección de correo.',
   'prefs.email.error.invalid': 'Escriba una dirección de correo como nombre@ejemplo.com.',
   'prefs.email.error.same': 'Ese ya es su correo para notificaciones. Escriba una dirección diferente.',
+  'prefs.email.error.undeliverable':
+    'El sistema de correo rechazó esa dirección y no se envió ningún código. Revise si tiene errores o use otra dirección.',
   'prefs.email.error.passwordRequired': 'Escriba su contraseña actual.',
   'prefs.email.error.passwordWrong': 'Esa contraseña no es correcta.',
   'prefs.email.error.codeFormat': 'Escriba los 6 dígitos del correo.',

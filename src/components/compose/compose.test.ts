@@ -99,6 +99,10 @@ function type(el: PortalCompose, selector: string, value: string) {
 async function chooseCategory(el: PortalCompose, id: string) {
   $<HTMLInputElement>(el, `#category-${id}`)!.click();
   await el.updateComplete;
+  // The attachment picker's code loads when a category that takes attachments is chosen.
+  if (host(el).state.clinic?.categories.find((c) => c.id === id)?.allowsAttachments) {
+    await waitUntil(() => $(el, '[part~="attachments"]'), 'the attachment picker did not appear');
+  }
 }
 
 /** A complete, routine refill request. */
@@ -118,7 +122,8 @@ async function clickSend(el: PortalCompose) {
   await el.updateComplete;
 }
 
-const dialogOf = (el: PortalCompose) => $<HTMLDialogElement>(el, 'dialog')!;
+/** The emergency dialog: its code loads once the classifier has, so it may not be in the DOM yet. */
+const dialogOf = (el: PortalCompose) => $<HTMLDialogElement>(el, 'dialog');
 
 function buttonByText(root: ParentNode, text: string): HTMLButtonElement {
   const button = [...root.querySelectorAll('button')].find((b) => b.textContent?.includes(text));
@@ -208,9 +213,9 @@ describe('<portal-compose>', () => {
       const el = await mount(makeClient().client);
       await fillRefill(el, 'I have crushing chest pain and I cannot breathe');
       await clickSend(el);
-      await waitUntil(() => dialogOf(el).open);
+      await waitUntil(() => dialogOf(el)?.open);
       await expect(el).to.be.accessible();
-      dialogOf(el).querySelector<HTMLButtonElement>('.button.link')!.click();
+      dialogOf(el)!.querySelector<HTMLButtonElement>('.button.link')!.click();
     });
 
     it('urgent warning, error summary, not sent yet, re-auth', async () => {
@@ -288,7 +293,8 @@ describe('<portal-compose>', () => {
       const summary = $(el, '[part~="error-summary"]')!;
       expect(summary.textContent).to.contain('Statement date');
       expect(summary.textContent).to.contain('Enter an amount in dollars');
-      expect(el.shadowRoot!.activeElement).to.equal(summary);
+      // Compare nodes as a boolean: a failing equality between DOM nodes makes wtr hang (see the kit README).
+      expect(el.shadowRoot!.activeElement === summary, 'the error summary has focus').to.equal(true);
       expect($(el, '#field-amount')!.getAttribute('aria-invalid')).to.equal('true');
       expect($(el, '#field-amount')!.getAttribute('aria-describedby')).to.contain('field-amount-error');
       // A summary link moves focus to its field.
@@ -414,8 +420,8 @@ describe('<portal-compose>', () => {
       const el = await mount(client);
       await fillRefill(el, 'I have crushing chest pain and I cannot breathe');
       await clickSend(el);
-      await waitUntil(() => dialogOf(el).open);
-      const dialog = dialogOf(el);
+      await waitUntil(() => dialogOf(el)?.open);
+      const dialog = dialogOf(el)!;
       expect(dialog.querySelector('a[href="tel:911"]')).to.exist;
       expect(dialog.textContent).to.contain('nearest emergency room');
       expect(dialog.textContent).to.contain('crushing chest');
@@ -432,9 +438,9 @@ describe('<portal-compose>', () => {
       const el = await mount(client);
       await fillRefill(el, 'my husband is unconscious and not breathing');
       await clickSend(el);
-      await waitUntil(() => dialogOf(el).open);
+      await waitUntil(() => dialogOf(el)?.open);
       await sendKeys({ press: 'Escape' });
-      await waitUntil(() => !dialogOf(el).open);
+      await waitUntil(() => !dialogOf(el)!.open);
       await waitUntil(() => el.shadowRoot!.activeElement?.id === 'body', 'focus did not return to the message');
       expect(sent).to.have.length(0);
       expect($<HTMLTextAreaElement>(el, '#body')!.value).to.contain('unconscious');
@@ -445,8 +451,8 @@ describe('<portal-compose>', () => {
       const el = await mount(client, { lang: 'es' });
       await fillRefill(el, 'tengo dolor de pecho muy fuerte y no puedo respirar');
       await clickSend(el);
-      await waitUntil(() => dialogOf(el).open);
-      const dialog = dialogOf(el);
+      await waitUntil(() => dialogOf(el)?.open);
+      const dialog = dialogOf(el)!;
       expect(dialog.textContent).to.contain('Esto podría ser una emergencia');
       expect(dialog.querySelector('a[href="tel:911"]')!.textContent).to.contain('Llame al 911');
       buttonByText(dialog, 'No es una emergencia').click();
@@ -761,6 +767,33 @@ describe('<portal-compose>', () => {
   });
 
   describe('attachments', () => {
+    it('loads the picker only for a category that takes attachments, and keeps a restored draft’s files', async () => {
+      const draft: Draft = {
+        id: 'draft-3',
+        threadId: null,
+        category: 'health-form',
+        fields: {},
+        subject: 'School form',
+        body: 'The form is attached.',
+        attachmentIds: ['att-41'],
+        updatedAt: '2026-12-02T15:00:00.000Z',
+      };
+      const { client, sent } = makeClient({ listDrafts: async () => [draft] });
+      const el = await mount(client);
+      // Sent with the message even if Send comes before the picker is on screen.
+      await waitUntil(() => $(el, '[part~="attachments"]'), 'the attachment picker did not appear');
+      expect($(el, '.kit-file-name')!.textContent).to.equal('Attached file 1');
+      await expect(el).to.be.accessible();
+      await chooseCategory(el, 'refill');
+      expect($(el, '[part~="attachments"]')).to.equal(null);
+      await chooseCategory(el, 'health-form');
+      type(el, '#field-formName', 'Sports physical');
+      type(el, '#field-dueDate', '2026-12-20');
+      await clickSend(el);
+      await waitUntil(() => sent.length === 1, 'not sent');
+      expect(sent[0]!.message.attachmentIds).to.deep.equal(['att-41']);
+    });
+
     it('checks count, size and type before uploading, with specific messages', async () => {
       const uploads: string[] = [];
       const { client } = makeClient({

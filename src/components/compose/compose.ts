@@ -18,12 +18,12 @@ import type {
 } from '../../api/schemas.js';
 import '../../define/policy-consent.js';
 import { PortalMessageSentEvent, PortalDraftSavedEvent } from '../../events/events.js';
-import { AttachmentPickerController } from '../../internal/compose-kit/attachment-picker.js';
 import { containsCardNumber } from '../../internal/compose-kit/card-number.js';
 import { CharacterCountController, characterLength } from '../../internal/compose-kit/character-count.js';
 import { DraftController, draftStatusText } from '../../internal/compose-kit/draft-controller.js';
-import { EmergencyDialogController } from '../../internal/compose-kit/emergency-dialog.js';
 import { HandlingNoticeController } from '../../internal/compose-kit/handling-notice.js';
+import { LazyAttachments } from '../../internal/compose-kit/lazy-attachments.js';
+import { SafetyGate, type SafetyVerdict } from '../../internal/compose-kit/safety-gate.js';
 import { renderSafetyNotice } from '../../internal/compose-kit/safety-notice.js';
 import { SendController } from '../../internal/compose-kit/send-controller.js';
 import { composeKitStyles } from '../../internal/compose-kit/styles.js';
@@ -144,12 +144,6 @@ export class PortalCompose extends PortalElement {
     locale: () => this.localize.locale,
   });
 
-  #dialog = new EmergencyDialogController(this, {
-    localize: this.localize,
-    clinic: () => this.portal?.clinic,
-    reasons: () => this.#triage.reasons,
-  });
-
   #handling = new HandlingNoticeController(this, {
     localize: this.localize,
     clinic: () => this.portal?.clinic,
@@ -169,7 +163,17 @@ export class PortalCompose extends PortalElement {
     resend: () => void this.#submit(),
   });
 
-  #attachments = new AttachmentPickerController(this, {
+  /** Classify before sending; the emergency dialog; the urgent acknowledgement. */
+  #safety = new SafetyGate(this, {
+    triage: this.#triage,
+    send: this.#send,
+    localize: this.localize,
+    clinic: () => this.portal?.clinic,
+    messageId: 'body',
+  });
+
+  /** Its code loads when the patient picks a category that takes attachments. */
+  #attachments = new LazyAttachments(this, {
     client: () => this.portal?.client,
     clinic: () => this.portal?.clinic,
     localize: this.localize,
@@ -231,9 +235,7 @@ export class PortalCompose extends PortalElement {
   }
 
   #pristine(): boolean {
-    return (
-      !this.subject && !this.body && Object.values(this.values).every((v) => !v) && !this.#attachments.items.length
-    );
+    return !this.subject && !this.body && Object.values(this.values).every((v) => !v) && !this.#attachments.count;
   }
 
   get #hasCardNumber(): boolean {
@@ -300,7 +302,7 @@ export class PortalCompose extends PortalElement {
 
   /** Forget everything the patient wrote (sign-out, another patient, after "write another"). */
   #clear() {
-    this.#dialog.close();
+    this.#safety.close();
     this.#send.reset();
     this.#draft.forget();
     this.#attachments.reset();
@@ -422,7 +424,7 @@ export class PortalCompose extends PortalElement {
     }
   }
 
-  #validate(): Partial<Record<ErrorKey, string>> {
+  #validate(safety: SafetyVerdict): Partial<Record<ErrorKey, string>> {
     const t = this.localize;
     const errors: Partial<Record<ErrorKey, string>> = {};
     const category = this.#current;
@@ -443,7 +445,7 @@ export class PortalCompose extends PortalElement {
     if (!this.body.trim()) errors.body = t.term('compose.error.required');
     else if (characterLength(this.body) > bodyMax) errors.body = t.term('compose.error.tooLong', bodyMax);
     else if (containsCardNumber(this.body)) errors.body = t.term('compose.error.card');
-    if (this.#triage.needsUrgentAcknowledgement) errors.urgent = t.term('compose.error.urgent');
+    if (safety === 'acknowledge-urgent') errors.urgent = t.term('compose.error.urgent');
     if (this.#attachments.busy) errors.attachments = t.term('compose.error.uploading');
     else if (this.#attachments.hasFailures) errors.attachments = t.term('compose.error.uploadFailed');
     return errors;
@@ -499,36 +501,18 @@ export class PortalCompose extends PortalElement {
 
   /** Send (also Retry, back online, and after signing in again). */
   async #submit() {
-    if (this.#send.busy || this.#dialog.isOpen || !this.#canCompose) return;
+    if (this.#send.busy || this.#safety.pending || !this.#canCompose) return;
     const client = this.portal?.client;
     if (!client) return;
 
     // Safety first: an emergency is answered before anything else, even an incomplete form.
-    // Awaited only while the classifier chunk is still loading, so a loaded form stays
-    // synchronous up to the send guard (a double click must not slip in between).
-    if (!this.#triage.loaded) {
-      try {
-        await this.#triage.ready;
-      } catch (error) {
-        // The classifier could not load (offline?): never send unclassified. Show
-        // "not sent yet" with Retry, which tries loading it again.
-        await this.#send.send(() => Promise.reject(error));
-        return;
-      }
-    }
-    this.#triage.evaluateNow();
-    if (this.#triage.needsEmergencyConfirmation) {
-      const choice = await this.#dialog.open();
-      if (choice !== 'not-emergency') {
-        // "Go back to my message": put the patient where they can change it.
-        await this.updateComplete;
-        this.renderRoot.querySelector<HTMLElement>('#body')?.focus();
-        return;
-      }
-      this.#triage.acknowledge();
-    }
+    // The gate answers synchronously unless it must wait (classifier loading, the dialog):
+    // awaiting a plain value would still yield, and a double click could slip in between.
+    const gate = this.#safety.check();
+    const safety = typeof gate === 'string' ? gate : await gate;
+    if (safety === 'stop') return;
 
-    const errors = this.#validate();
+    const errors = this.#validate(safety);
     if (Object.keys(errors).length) {
       this.#send.cancelled();
       this.#showErrors(errors);
@@ -810,7 +794,7 @@ export class PortalCompose extends PortalElement {
         // Outside the form: the inline sign-in brings its own <form>, and its submit must not send this one.
         category ? this.#send.render(t, (e) => this.errorMessage(e), this.renderCallOffice()) : nothing
       }
-      ${this.#dialog.render()}
+      ${this.#safety.render()}
     </div>`;
   }
 

@@ -545,6 +545,20 @@ describe('<portal-inbox>', () => {
       await waitUntil(() => deepActive() === $(el, '#reply-sent'));
     });
 
+    it('loads the reply box with the conversation, and its attachment picker only where the category takes files', async () => {
+      const fixture = createInboxFixture({ threads: 6 });
+      const el = await mount(fixture, { threadId: 't0' });
+      await threadReady(el);
+      // Deferred code, there by the time the conversation is: the box and its safety notice.
+      expect($(el, '#reply-body')).to.exist;
+      expect($(el, '[part~="reply"] [part~="safety-notice"]')).to.exist;
+      expect($(el, '[part~="attachments"]')).to.equal(null);
+      el.threadId = 't4'; // a health form: files allowed
+      await waitUntil(() => $(el, '[part~="attachments"] input[type="file"]'), 'the reply attachment picker did not appear');
+      expect($(el, '[part~="attachments"]')!.textContent).to.contain('Up to 5 files');
+      await expect(el).to.be.accessible();
+    });
+
     it('does not send an empty reply: the error summary takes focus', async () => {
       const fixture = createInboxFixture({ threads: 3 });
       const el = await mount(fixture, { threadId: 't0' });

@@ -30,10 +30,10 @@ import { cleanLine, isolate, renderText, safeFilename, safeLinkHref } from '../.
 import '../../define/policy-consent.js';
 import { exactTime, fileSize, formatCount, messageTime, relativeTime } from './format.js';
 import { InboxPoller } from './inbox-poller.js';
-import { ReplyForm } from './reply-form.js';
+import type { ReplyForm } from './reply-form.js';
 import { inboxStyles } from './inbox.styles.js';
 import { VirtualWindow, cssProps, type VirtualRange } from './virtual-list.js';
-import { bounce, inbox, kit } from '../../translations/en.js';
+import { bounce, inbox } from '../../translations/en.js';
 
 /** Threads per request: the contract's maximum, so a long scroll needs the fewest round trips. */
 const PAGE_SIZE = LIMITS.threadsPerPage;
@@ -100,7 +100,7 @@ interface ListFilter {
  * @cssstate submitting - A reply is being sent.
  */
 export class PortalInbox extends PortalElement {
-  static override strings = [inbox, kit, bounce];
+  static override strings = [inbox, bounce];
 
   static override styles = [...PortalElement.styles, composeKitStyles, bounceBannerStyles, inboxStyles];
 
@@ -182,22 +182,37 @@ export class PortalInbox extends PortalElement {
   #placeholderFrame = 0;
 
   /**
-   * The reply box, created when the first conversation that takes replies opens:
-   * its triage lexicons (the kit's biggest chunk) then load while the patient
-   * reads, and never for a patient who only looks at the list.
+   * The reply box. Its code (the compose kit, business hours, the sign-in for a
+   * session that ends mid-send) loads only when a conversation opens — in
+   * parallel with the conversation itself, so both appear together — and never
+   * for a patient who only looks at the list. Creating it starts the triage
+   * lexicons loading while the patient reads.
    */
   #replyForm: ReplyForm | undefined;
-  get #reply(): ReplyForm {
-    this.#replyForm ??= new ReplyForm(this, {
-      portal: () => this.portal,
-      localize: this.localize,
-      errorMessage: (error) => this.errorMessage(error),
-      callOffice: () => this.renderCallOffice(),
-      onSent: (threadId, result) => this.#onReplySent(threadId, result),
-      onDraftSaved: (draftId) => this.dispatchEvent(new PortalDraftSavedEvent({ draftId })),
-      now: () => this.now(),
-    });
-    return this.#replyForm;
+  #replyLoading: Promise<ReplyForm> | undefined;
+  #replyLoadError: PortalError | null = null;
+  #loadReplyForm(): Promise<ReplyForm> {
+    this.#replyLoading ??= import('./reply-form.js').then(
+      ({ ReplyForm }) => {
+        this.#replyForm ??= new ReplyForm(this, {
+          portal: () => this.portal,
+          localize: this.localize,
+          errorMessage: (error) => this.errorMessage(error),
+          callOffice: () => this.renderCallOffice(),
+          onSent: (threadId, result) => this.#onReplySent(threadId, result),
+          onDraftSaved: (draftId) => this.dispatchEvent(new PortalDraftSavedEvent({ draftId })),
+          now: () => this.now(),
+        });
+        this.#replyLoadError = null;
+        return this.#replyForm;
+      },
+      (error: unknown) => {
+        this.#replyLoading = undefined; // Retry loads it again
+        this.#replyLoadError = toPortalError(error);
+        throw error;
+      },
+    );
+    return this.#replyLoading;
   }
 
   #poller = new InboxPoller(this, {
@@ -237,11 +252,16 @@ export class PortalInbox extends PortalElement {
         return initialState;
       }
       if (this.#thread?.id !== threadId) this.#thread = undefined;
+      // The reply box's code downloads while the conversation does.
+      const replyForm = this.#loadReplyForm();
+      replyForm.catch(() => undefined); // shown in the reply area, with Retry
       try {
         const detail = await this.portal.client.getThread(threadId, { signal });
         signal.throwIfAborted();
+        const reply = this.#canReply(detail) ? await replyForm.catch(() => undefined) : undefined;
+        signal.throwIfAborted();
         this.#thread = detail;
-        if (this.#canReply(detail)) this.#reply.open(threadId);
+        reply?.open(threadId);
         void this.#markRead(detail);
         return threadId;
       } catch (error) {
@@ -914,7 +934,25 @@ export class PortalInbox extends PortalElement {
     if (!detail.canReply) {
       return html`<div class="reply" part="reply"><p class="notice">${t.term('inbox.thread.closed')}</p></div>`;
     }
-    return this.#reply.render(this.portal?.clinic?.categories.find((c) => c.id === detail.category));
+    const reply = this.#replyForm;
+    if (!reply) {
+      if (!this.#replyLoadError) {
+        // The conversation became open to replies after it was shown (a refresh): load the box now.
+        void this.#retryReplyForm(detail.id);
+        return html`<div class="reply" part="reply">${this.renderLoading()}</div>`;
+      }
+      // Its code could not load (offline?): the conversation stays readable; Retry loads the box.
+      return html`<div class="reply" part="reply">
+        ${this.renderError(this.#replyLoadError, () => void this.#retryReplyForm(detail.id))}
+      </div>`;
+    }
+    return reply.render(this.portal?.clinic?.categories.find((c) => c.id === detail.category));
+  }
+
+  async #retryReplyForm(threadId: string) {
+    const reply = await this.#loadReplyForm().catch(() => undefined);
+    if (reply && this.threadId === threadId) reply.open(threadId);
+    this.requestUpdate();
   }
 
   #canReply(detail: ThreadDetail): boolean {

@@ -14,20 +14,21 @@ import { html, nothing, type ReactiveController, type TemplateResult } from 'lit
 import type { PortalError } from '../../api/errors.js';
 import type { Category, Draft, DraftInput, SendResult } from '../../api/schemas.js';
 import { LIMITS } from '../../api/validators.generated.js';
-import { AttachmentPickerController } from '../../internal/compose-kit/attachment-picker.js';
 import { containsCardNumber } from '../../internal/compose-kit/card-number.js';
 import { CharacterCountController, characterLength } from '../../internal/compose-kit/character-count.js';
 import { DraftController, draftStatusText } from '../../internal/compose-kit/draft-controller.js';
-import { EmergencyDialogController } from '../../internal/compose-kit/emergency-dialog.js';
 import { HandlingNoticeController } from '../../internal/compose-kit/handling-notice.js';
+import { LazyAttachments } from '../../internal/compose-kit/lazy-attachments.js';
 import type { KitHost } from '../../internal/compose-kit/ids.js';
+import { SafetyGate, type SafetyVerdict } from '../../internal/compose-kit/safety-gate.js';
 import { renderSafetyNotice } from '../../internal/compose-kit/safety-notice.js';
 import { SendController } from '../../internal/compose-kit/send-controller.js';
 import { TriageController } from '../../internal/compose-kit/triage-controller.js';
 import { renderUrgentNotice } from '../../internal/compose-kit/urgent-notice.js';
-import type { LocalizeController } from '../../internal/localize.js';
+import { addEnglish, type LocalizeController } from '../../internal/localize.js';
 import { telHref } from '../../internal/portal-element.js';
 import type { PortalState } from '../../internal/portal-host.js';
+import { kit } from '../../translations/en.js';
 
 type ErrorKey = 'body' | 'urgent' | 'attachments';
 const ERROR_ORDER: readonly ErrorKey[] = ['body', 'urgent', 'attachments'];
@@ -62,24 +63,23 @@ export class ReplyForm implements ReactiveController {
   #restoreAbort: AbortController | undefined;
 
   readonly #triage: TriageController;
-  readonly #dialog: EmergencyDialogController;
   readonly #handling: HandlingNoticeController;
   readonly #draft: DraftController;
   readonly #send: SendController<SendResult>;
-  readonly #attachments: AttachmentPickerController;
+  /** Classify before sending; the emergency dialog; the urgent acknowledgement. */
+  readonly #safety: SafetyGate;
+  /** Loads with the first conversation whose category takes attachments. */
+  readonly #attachments: LazyAttachments;
   readonly #count: CharacterCountController;
 
   constructor(host: KitHost & { readonly updateComplete: Promise<boolean> }, options: ReplyFormOptions) {
     this.#host = host;
     this.#o = options;
+    // The kit's English arrives with the reply box (the inbox list does not need it).
+    addEnglish(kit);
     host.addController(this);
     const clinic = () => options.portal()?.clinic;
     this.#triage = new TriageController(host, { text: () => this.body, locale: () => options.localize.locale });
-    this.#dialog = new EmergencyDialogController(host, {
-      localize: options.localize,
-      clinic,
-      reasons: () => this.#triage.reasons,
-    });
     this.#handling = new HandlingNoticeController(host, {
       localize: options.localize,
       clinic,
@@ -96,7 +96,14 @@ export class ReplyForm implements ReactiveController {
       portal: options.portal,
       resend: () => void this.submit(),
     });
-    this.#attachments = new AttachmentPickerController(host, {
+    this.#safety = new SafetyGate(host, {
+      triage: this.#triage,
+      send: this.#send,
+      localize: options.localize,
+      clinic,
+      messageId: 'reply-body',
+    });
+    this.#attachments = new LazyAttachments(host, {
       client: () => options.portal()?.client,
       clinic,
       localize: options.localize,
@@ -116,7 +123,7 @@ export class ReplyForm implements ReactiveController {
 
   /** The patient has written something not yet sent. */
   get dirty(): boolean {
-    return this.body.trim() !== '' || this.#attachments.items.length > 0;
+    return this.body.trim() !== '' || this.#attachments.count > 0;
   }
 
   get threadId(): string | null {
@@ -147,7 +154,7 @@ export class ReplyForm implements ReactiveController {
 
   #clear() {
     this.#restoreAbort?.abort();
-    this.#dialog.close();
+    this.#safety.close();
     this.#send.reset();
     this.#draft.forget();
     this.#attachments.reset();
@@ -203,36 +210,15 @@ export class ReplyForm implements ReactiveController {
   async submit(): Promise<void> {
     const threadId = this.#threadId;
     const client = this.#o.portal()?.client;
-    if (!threadId || !client || this.#send.busy || this.#dialog.isOpen) return;
+    if (!threadId || !client || this.#send.busy || this.#safety.pending) return;
 
-    // Safety first: an emergency is answered before anything else.
-    // Awaited only while the classifier chunk is still loading, so a loaded form stays
-    // synchronous up to the send guard (a double click must not slip in between).
-    if (!this.#triage.loaded) {
-      try {
-        await this.#triage.ready;
-      } catch (error) {
-        // The classifier could not load (offline?): never send unclassified. Show
-        // "not sent yet" with Retry, which tries loading it again.
-        await this.#send.send(() => Promise.reject(error));
-        return;
-      }
-      if (this.#threadId !== threadId) return;
-    }
-    this.#triage.evaluateNow();
-    if (this.#triage.needsEmergencyConfirmation) {
-      const choice = await this.#dialog.open();
-      if (this.#threadId !== threadId) return;
-      if (choice !== 'not-emergency') {
-        // "Go back to my message": put the patient where they can change it.
-        await this.#host.updateComplete;
-        this.#host.renderRoot.querySelector<HTMLElement>('#reply-body')?.focus();
-        return;
-      }
-      this.#triage.acknowledge();
-    }
+    // Safety first: an emergency is answered before anything else. Synchronous unless the
+    // gate must wait (classifier loading, the dialog), so a double click cannot slip in.
+    const gate = this.#safety.check(() => this.#threadId === threadId);
+    const safety = typeof gate === 'string' ? gate : await gate;
+    if (safety === 'stop') return;
 
-    const errors = this.#validate();
+    const errors = this.#validate(safety);
     if (Object.keys(errors).length) {
       this.#send.cancelled();
       this.#showErrors(errors);
@@ -277,14 +263,14 @@ export class ReplyForm implements ReactiveController {
     this.#onSendError(outcome.error);
   }
 
-  #validate(): Partial<Record<ErrorKey, string>> {
+  #validate(safety: SafetyVerdict): Partial<Record<ErrorKey, string>> {
     const t = this.#o.localize;
     const errors: Partial<Record<ErrorKey, string>> = {};
     const max = this.#bodyMax;
     if (!this.body.trim()) errors.body = t.term('inbox.reply.error.required');
     else if (characterLength(this.body.trim()) > max) errors.body = t.term('inbox.reply.error.tooLong', max);
     else if (containsCardNumber(this.body)) errors.body = t.term('inbox.reply.error.card');
-    if (this.#triage.needsUrgentAcknowledgement) errors.urgent = t.term('inbox.reply.error.urgent');
+    if (safety === 'acknowledge-urgent') errors.urgent = t.term('inbox.reply.error.urgent');
     if (this.#attachments.busy) errors.attachments = t.term('inbox.reply.error.uploading');
     else if (this.#attachments.hasFailures) errors.attachments = t.term('inbox.reply.error.uploadFailed');
     return errors;
@@ -430,7 +416,7 @@ export class ReplyForm implements ReactiveController {
         // After the form: the inline re-auth has a form of its own, which must not submit this one.
         this.#send.render(t, this.#o.errorMessage, this.#o.callOffice())
       }
-      ${this.#dialog.render()}
+      ${this.#safety.render()}
     </section>`;
   }
 

@@ -17,7 +17,11 @@ import { newIdempotencyKey, type PortalClient } from '../../api/client.js';
 import { toPortalError, type PortalError } from '../../api/errors.js';
 import type { AttachmentMeta, ClinicConfig } from '../../api/schemas.js';
 import type { LocalizeController } from '../localize.js';
+import { formatBytes } from './file-size.js';
 import { nextKitId, type KitHost } from './ids.js';
+
+// Pages that only show sizes import it from ./file-size.js and stay free of the picker.
+export { formatBytes };
 
 export interface AttachmentItem {
   /** Local id, also the upload's idempotency key. */
@@ -84,22 +88,6 @@ export function fileType(file: { name: string; type: string }): string {
 export function typeList(types: readonly string[], locale: string): string {
   const names = [...new Set(types.map((t) => TYPE_NAMES[t] ?? t.split('/').pop()?.toUpperCase() ?? t))];
   return new Intl.ListFormat(locale, { type: 'disjunction' }).format(names);
-}
-
-/** "2.4 MB", "830 KB" in the patient's language. */
-export function formatBytes(bytes: number, locale: string): string {
-  const [value, unit] =
-    bytes >= 1024 * 1024
-      ? [bytes / (1024 * 1024), 'megabyte']
-      : bytes >= 1024
-        ? [bytes / 1024, 'kilobyte']
-        : [bytes, 'byte'];
-  return new Intl.NumberFormat(locale, {
-    style: 'unit',
-    unit,
-    unitDisplay: 'short',
-    maximumFractionDigits: unit === 'byte' ? 0 : 1,
-  }).format(value);
 }
 
 export class AttachmentPickerController implements ReactiveController {

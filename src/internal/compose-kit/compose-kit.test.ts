@@ -1,5 +1,5 @@
 import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { LitElement } from 'lit';
+import { LitElement, nothing } from 'lit';
 import type { PortalClient } from '../../api/client.js';
 import { PortalError } from '../../api/errors.js';
 import type { DraftInput } from '../../api/schemas.js';
@@ -12,6 +12,7 @@ import { containsCardNumber, luhnValid } from './card-number.js';
 import { CharacterCountController } from './character-count.js';
 import { DraftController } from './draft-controller.js';
 import { HandlingNoticeController } from './handling-notice.js';
+import { SafetyGate } from './safety-gate.js';
 import { SendController } from './send-controller.js';
 import { composeKitStyles } from './styles.js';
 import { TriageController } from './triage-controller.js';
@@ -27,6 +28,18 @@ class KitTestHost extends LitElement {
   }
 }
 customElements.define('kit-test-host', KitTestHost);
+
+/** A host that renders a message field and the gate's dialog, as compose and the reply box do. */
+class GateTestHost extends LitElement {
+  static override styles = composeKitStyles;
+  text = '';
+  localize = new LocalizeController(this, [kit, bounce]);
+  gate: SafetyGate | undefined;
+  override render() {
+    return html`<textarea id="message" aria-label="Message"></textarea>${this.gate?.render() ?? nothing}`;
+  }
+}
+customElements.define('kit-gate-test-host', GateTestHost);
 
 async function hostElement(): Promise<KitTestHost> {
   return fixture<KitTestHost>(html`<kit-test-host></kit-test-host>`);
@@ -261,6 +274,64 @@ describe('compose-kit', () => {
         return 'ok';
       });
       expect(keys[0]).not.to.equal(keys[1]);
+    });
+  });
+
+  describe('SafetyGate', () => {
+    async function setup() {
+      const el = await fixture<GateTestHost>(html`<kit-gate-test-host></kit-gate-test-host>`);
+      const host = new PortalHost(fakeClient({ getSession: async () => signedInSession() }));
+      await host.load();
+      const triage = new TriageController(el, { text: () => el.text, locale: () => 'en' });
+      const send = new SendController<string>(el, { portal: () => host.state, resend: () => undefined });
+      el.gate = new SafetyGate(el, {
+        triage,
+        send,
+        localize: el.localize,
+        clinic: () => DEMO_CLINIC,
+        messageId: 'message',
+      });
+      await triage.ready;
+      return { el, gate: el.gate, triage };
+    }
+    const dialogOf = (el: GateTestHost) => el.shadowRoot!.querySelector<HTMLDialogElement>('dialog');
+
+    it('answers synchronously when there is nothing to wait for: clear, or the urgent acknowledgement', async () => {
+      const { el, gate, triage } = await setup();
+      el.text = 'Could you send a refill to my pharmacy?';
+      expect(gate.check()).to.equal('clear');
+      el.text = 'I ran out of my blood pressure medicine';
+      expect(gate.check()).to.equal('acknowledge-urgent');
+      triage.acknowledge();
+      expect(gate.check()).to.equal('clear');
+    });
+
+    it('loads the emergency dialog after the classifier; it blocks until the patient answers', async () => {
+      const { el, gate, triage } = await setup();
+      // Deferred, not dropped: the dialog's code arrives once the classifier has loaded.
+      await waitUntil(() => gate.dialogLoaded, 'the dialog was not preloaded after the classifier');
+      await el.updateComplete;
+      expect(dialogOf(el)?.open).to.equal(false);
+      await expect(el).to.be.accessible();
+
+      el.text = 'I have crushing chest pain';
+      const back = gate.check();
+      expect(back).to.be.instanceOf(Promise);
+      await waitUntil(() => dialogOf(el)?.open, 'the emergency dialog did not open');
+      expect(gate.pending).to.equal(true);
+      expect(gate.check(), 'Send is ignored while the dialog is open').to.equal('stop');
+      expect(dialogOf(el)!.textContent).to.contain('“crushing chest”');
+      dialogOf(el)!.querySelector<HTMLButtonElement>('.button.link')!.click(); // Go back to my message
+      expect(await back).to.equal('stop');
+      expect(el.shadowRoot!.activeElement?.id).to.equal('message');
+      expect(triage.acknowledged).to.equal(false);
+
+      const sendIt = gate.check();
+      await waitUntil(() => dialogOf(el)?.open, 'the emergency dialog did not open again');
+      dialogOf(el)!.querySelector<HTMLButtonElement>('.button.secondary')!.click(); // This is not an emergency
+      expect(await sendIt).to.equal('clear');
+      expect(triage.stamp()).to.include({ level: 'emergency', acknowledged: true });
+      expect(gate.pending).to.equal(false);
     });
   });
 

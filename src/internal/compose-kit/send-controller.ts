@@ -19,7 +19,6 @@
 import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
 import { newIdempotencyKey } from '../../api/client.js';
 import { toPortalError, type PortalError } from '../../api/errors.js';
-import '../../define/login.js';
 import type { LocalizeController } from '../localize.js';
 import type { PortalState } from '../portal-host.js';
 import { nextKitId, type KitHost } from './ids.js';
@@ -32,6 +31,19 @@ export interface SendControllerOptions {
   portal: () => PortalState | undefined;
   /** Run the widget's submit path again (Retry, back online, signed in again). */
   resend: () => void;
+}
+
+/**
+ * The inline sign-in (`<portal-login reauth>`) is needed only when a session
+ * ends in the middle of a send, so its code loads then, not with the form.
+ */
+let signInLoading: Promise<unknown> | undefined;
+function loadSignIn(): Promise<unknown> {
+  signInLoading ??= import('../../define/login.js').catch((error: unknown) => {
+    signInLoading = undefined; // try again on the next attempt
+    throw error;
+  });
+  return signInLoading;
 }
 
 export class SendController<R> implements ReactiveController {
@@ -100,6 +112,15 @@ export class SendController<R> implements ReactiveController {
       const error = toPortalError(thrown);
       if (error.type === 'aborted') this.#set('idle', null);
       else if (error.needsSignIn) {
+        try {
+          // Shown together: the notice and the sign-in form (whose code loads now).
+          await loadSignIn();
+        } catch (loadError) {
+          // Could not load it (offline?): "Not sent yet" + Retry, which asks the server again.
+          const offline = toPortalError(loadError);
+          this.#set('offline', offline);
+          return { ok: false, error: offline };
+        }
         this.#sawReauthRequired = false;
         this.#set('reauth', error);
         this.#options.portal()?.host.requireReauth();

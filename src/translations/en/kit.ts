@@ -57,6 +57,7 @@ export const kit = {
           : 'Not uploaded.',
   'kit.attach.remove': 'Remove',
   'kit.attach.restoredName': (n: number) => `Attached file ${n}`,
+  'kit.attach.unavailable': 'Attaching files is not available right now. You can send your message without them, or try again.',
   'kit.draft.saving': 'Saving draft…',
   'kit.draft.saved': (time: string) => `Draft saved at ${time}`,
   'kit.draft.error': 'Your draft could not be saved right now. What you typed is still here.',

@@ -1,0 +1,20 @@
+/**
+ * File sizes in the patient's language. Its own module so a page that only
+ * shows sizes (the inbox's attachment list) does not load the attachment
+ * picker, which compose and the reply box load on demand.
+ */
+/** "2.4 MB", "830 KB" in the patient's language. */
+export function formatBytes(bytes: number, locale: string): string {
+  const [value, unit] =
+    bytes >= 1024 * 1024
+      ? [bytes / (1024 * 1024), 'megabyte']
+      : bytes >= 1024
+        ? [bytes / 1024, 'kilobyte']
+        : [bytes, 'byte'];
+  return new Intl.NumberFormat(locale, {
+    style: 'unit',
+    unit,
+    unitDisplay: 'short',
+    maximumFractionDigits: unit === 'byte' ? 0 : 1,
+  }).format(value);
+}
