@@ -794,6 +794,29 @@ describe('<portal-compose>', () => {
       expect(sent[0]!.message.attachmentIds).to.deep.equal(['att-41']);
     });
 
+    it('lists a restored draft’s files by name, and leaves out any the server no longer has', async () => {
+      const draft: Draft = {
+        id: 'draft-4',
+        threadId: null,
+        category: 'health-form',
+        fields: { formName: 'Sports physical', dueDate: '2026-12-20' },
+        subject: 'School form',
+        body: 'The form is attached.',
+        attachmentIds: ['att-41', 'att-expired'],
+        attachments: [{ id: 'att-41', filename: 'sports-physical.pdf', contentType: 'application/pdf', size: 48_000 }],
+        updatedAt: '2026-12-02T15:00:00.000Z',
+      };
+      const { client, sent } = makeClient({ listDrafts: async () => [draft] });
+      const el = await mount(client);
+      await waitUntil(() => $(el, '.kit-file-name'), 'no file listed');
+      expect([...el.shadowRoot!.querySelectorAll('.kit-file-name')].map((n) => n.textContent)).to.deep.equal([
+        'sports-physical.pdf',
+      ]);
+      await clickSend(el);
+      await waitUntil(() => sent.length === 1, 'not sent');
+      expect(sent[0]!.message.attachmentIds).to.deep.equal(['att-41']);
+    });
+
     it('checks count, size and type before uploading, with specific messages', async () => {
       const uploads: string[] = [];
       const { client } = makeClient({

@@ -22,7 +22,7 @@ import { containsCardNumber } from '../../internal/compose-kit/card-number.js';
 import { CharacterCountController, characterLength } from '../../internal/compose-kit/character-count.js';
 import { DraftController, draftStatusText } from '../../internal/compose-kit/draft-controller.js';
 import { HandlingNoticeController } from '../../internal/compose-kit/handling-notice.js';
-import { LazyAttachments } from '../../internal/compose-kit/lazy-attachments.js';
+import { LazyAttachments, draftFiles } from '../../internal/compose-kit/lazy-attachments.js';
 import { SafetyGate, type SafetyVerdict } from '../../internal/compose-kit/safety-gate.js';
 import { renderSafetyNotice } from '../../internal/compose-kit/safety-notice.js';
 import { SendController } from '../../internal/compose-kit/send-controller.js';
@@ -325,7 +325,7 @@ export class PortalCompose extends PortalElement {
     this.values = { ...draft.fields };
     this.subject = draft.subject;
     this.body = draft.body;
-    if (draft.attachmentIds.length) this.#attachments.restore(draft.attachmentIds);
+    if (draft.attachmentIds.length) this.#attachments.restore(draftFiles(draft));
     this.restoredAt = new Date(draft.updatedAt);
     this.#categoryApplied = true;
     this.#triage.evaluateNow();

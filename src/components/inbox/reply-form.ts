@@ -18,7 +18,7 @@ import { containsCardNumber } from '../../internal/compose-kit/card-number.js';
 import { CharacterCountController, characterLength } from '../../internal/compose-kit/character-count.js';
 import { DraftController, draftStatusText } from '../../internal/compose-kit/draft-controller.js';
 import { HandlingNoticeController } from '../../internal/compose-kit/handling-notice.js';
-import { LazyAttachments } from '../../internal/compose-kit/lazy-attachments.js';
+import { LazyAttachments, draftFiles } from '../../internal/compose-kit/lazy-attachments.js';
 import type { KitHost } from '../../internal/compose-kit/ids.js';
 import { SafetyGate, type SafetyVerdict } from '../../internal/compose-kit/safety-gate.js';
 import { renderSafetyNotice } from '../../internal/compose-kit/safety-notice.js';
@@ -180,7 +180,7 @@ export class ReplyForm implements ReactiveController {
     }
     if (abort.signal.aborted || this.#threadId !== threadId || !draft || this.dirty) return;
     this.body = draft.body;
-    if (draft.attachmentIds.length) this.#attachments.restore(draft.attachmentIds);
+    if (draft.attachmentIds.length) this.#attachments.restore(draftFiles(draft));
     this.#restoredAt = new Date(draft.updatedAt);
     this.#triage.evaluateNow();
     this.#host.requestUpdate();

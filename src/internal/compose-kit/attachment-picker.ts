@@ -90,6 +90,12 @@ export function typeList(types: readonly string[], locale: string): string {
   return new Intl.ListFormat(locale, { type: 'disjunction' }).format(names);
 }
 
+/** A file restored from a draft: its id, and its name and size when the server sent them. */
+export interface RestoredFile {
+  readonly id: string;
+  readonly meta?: AttachmentMeta;
+}
+
 export class AttachmentPickerController implements ReactiveController {
   items: AttachmentItem[] = [];
   /** Why files were refused on the last pick or drop (shown as an alert). */
@@ -227,16 +233,19 @@ export class AttachmentPickerController implements ReactiveController {
     );
   }
 
-  /** Files already uploaded in an earlier session (a restored draft): names are not known. */
-  restore(ids: readonly string[]): void {
-    this.items = ids.map((id, index) => ({
+  /**
+   * Files already uploaded in an earlier session (a restored draft), by name
+   * when the server told us (`Draft.attachments`), else as "Attached file N".
+   */
+  restore(files: readonly RestoredFile[]): void {
+    this.items = files.map(({ id, meta }, index) => ({
       key: newIdempotencyKey(),
       file: null,
-      name: this.#options.localize.term('kit.attach.restoredName', index + 1),
-      size: 0,
+      name: meta?.filename ?? this.#options.localize.term('kit.attach.restoredName', index + 1),
+      size: meta?.size ?? 0,
       status: 'done' as const,
       sent: 0,
-      meta: { id, filename: '', contentType: '', size: 0 },
+      meta: meta ?? { id, filename: '', contentType: '', size: 0 },
       error: null,
     }));
     this.refusals = [];

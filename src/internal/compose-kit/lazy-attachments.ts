@@ -13,11 +13,26 @@
  * Same surface as `AttachmentPickerController` for what a form needs.
  */
 import { html, nothing, type TemplateResult } from 'lit';
+import type { Draft } from '../../api/schemas.js';
 import type { LocalizeController } from '../localize.js';
-import type { AttachmentPickerController, AttachmentPickerOptions } from './attachment-picker.js';
+import type { AttachmentPickerController, AttachmentPickerOptions, RestoredFile } from './attachment-picker.js';
 import type { KitHost } from './ids.js';
 
 type PickerModule = typeof import('./attachment-picker.js');
+
+/**
+ * The files of a saved draft, named when the server says what they are. A
+ * server that lists `attachments` has dropped any file missing from it
+ * (expired or already sent), so only the listed ones come back.
+ */
+export function draftFiles(draft: Draft): RestoredFile[] {
+  if (!draft.attachments) return draft.attachmentIds.map((id) => ({ id }));
+  const byId = new Map(draft.attachments.map((meta) => [meta.id, meta]));
+  return draft.attachmentIds.flatMap((id) => {
+    const meta = byId.get(id);
+    return meta ? [{ id, meta }] : [];
+  });
+}
 
 export class LazyAttachments {
   readonly #host: KitHost;
@@ -25,8 +40,8 @@ export class LazyAttachments {
   #picker: AttachmentPickerController | undefined;
   #loading: Promise<AttachmentPickerController> | undefined;
   #failed = false;
-  /** Ids restored from a draft before the picker loaded. */
-  #restored: readonly string[] = [];
+  /** Files restored from a draft before the picker loaded. */
+  #restored: readonly RestoredFile[] = [];
 
   constructor(host: KitHost, options: AttachmentPickerOptions) {
     this.#host = host;
@@ -45,7 +60,7 @@ export class LazyAttachments {
 
   /** Ids to send with the message. */
   get attachmentIds(): string[] {
-    return this.#picker ? this.#picker.attachmentIds : [...this.#restored];
+    return this.#picker ? this.#picker.attachmentIds : this.#restored.map((f) => f.id);
   }
 
   /** Uploads still running: Send must wait. */
@@ -86,9 +101,9 @@ export class LazyAttachments {
   }
 
   /** Files already uploaded in an earlier session (a restored draft). */
-  restore(ids: readonly string[]): void {
-    if (this.#picker) this.#picker.restore(ids);
-    else this.#restored = [...ids];
+  restore(files: readonly RestoredFile[]): void {
+    if (this.#picker) this.#picker.restore(files);
+    else this.#restored = [...files];
   }
 
   /** A new message or signed out: drop every file (and cancel uploads). */
