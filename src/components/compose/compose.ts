@@ -16,12 +16,13 @@ import type {
   SendResult,
   SignedInSession,
 } from '../../api/schemas.js';
-import '../../define/policy-consent.js';
 import { PortalMessageSentEvent, PortalDraftSavedEvent } from '../../events/events.js';
 import { containsCardNumber } from '../../internal/compose-kit/card-number.js';
 import { CharacterCountController, characterLength } from '../../internal/compose-kit/character-count.js';
 import { DraftController, draftStatusText } from '../../internal/compose-kit/draft-controller.js';
 import { HandlingNoticeController } from '../../internal/compose-kit/handling-notice.js';
+import { LazyElement } from '../../internal/lazy-element.js';
+import { loadPolicyConsent } from '../policy-consent/load.js';
 import { LazyAttachments, draftFiles } from '../../internal/compose-kit/lazy-attachments.js';
 import { SafetyGate, type SafetyVerdict } from '../../internal/compose-kit/safety-gate.js';
 import { renderSafetyNotice } from '../../internal/compose-kit/safety-notice.js';
@@ -172,6 +173,8 @@ export class PortalCompose extends PortalElement {
     messageId: 'body',
   });
 
+  /** The consent step's element: its code loads only for a patient who has to accept the policy. */
+  readonly #consentElement = new LazyElement(this, 'portal-policy-consent', loadPolicyConsent);
   /** Its code loads when the patient picks a category that takes attachments. */
   #attachments = new LazyAttachments(this, {
     client: () => this.portal?.client,
@@ -678,7 +681,7 @@ export class PortalCompose extends PortalElement {
         return html`<div part="base" class="compose">
           <h2>${t.term('compose.title')}</h2>
           <p>${t.term('compose.consent.intro')}</p>
-          <portal-policy-consent @portal-consent-changed=${this.#onConsentChanged}></portal-policy-consent>
+          ${this.#renderConsentStep()}
         </div>`;
       case 'revoked':
         return html`<div part="base" class="compose">${this.renderRevoked()}</div>`;
@@ -687,6 +690,13 @@ export class PortalCompose extends PortalElement {
       default:
         return this.#renderForm();
     }
+  }
+
+  #renderConsentStep() {
+    const state = this.#consentElement.state;
+    if (state === 'failed') return this.renderError(this.#consentElement.error, this.#consentElement.retry);
+    if (state === 'loading') return this.renderLoading();
+    return html`<portal-policy-consent @portal-consent-changed=${this.#onConsentChanged}></portal-policy-consent>`;
   }
 
   #renderSent(): TemplateResult {

@@ -25,9 +25,10 @@ import {
 } from '../../events/events.js';
 import { bounceBannerStyles, renderBounceBanner } from '../../internal/bounce-banner.js';
 import { composeKitStyles } from '../../internal/compose-kit/styles.js';
+import { LazyElement } from '../../internal/lazy-element.js';
+import { loadPolicyConsent } from '../policy-consent/load.js';
 import { PortalElement } from '../../internal/portal-element.js';
 import { cleanLine, isolate, renderText, safeFilename, safeLinkHref } from '../../internal/safe-text.js';
-import '../../define/policy-consent.js';
 import { exactTime, fileSize, formatCount, messageTime, relativeTime } from './format.js';
 import { InboxPoller } from './inbox-poller.js';
 import type { ReplyForm } from './reply-form.js';
@@ -277,6 +278,9 @@ export class PortalInbox extends PortalElement {
     return session.patient.id;
   }
 
+  /** The consent step's element: its code loads only for a patient who has to accept the policy. */
+  readonly #consentElement = new LazyElement(this, 'portal-policy-consent', loadPolicyConsent);
+
   // ---------------------------------------------------------------- lifecycle
 
   override connectedCallback(): void {
@@ -347,7 +351,7 @@ export class PortalInbox extends PortalElement {
       return html`<div part="base" class="inbox consent">
         <h2 class="title">${t.term('inbox.title')}</h2>
         <p>${t.term('inbox.consent.intro')}</p>
-        <portal-policy-consent></portal-policy-consent>
+        ${this.#renderConsentStep()}
       </div>`;
     }
     return html`<div part="base" class="inbox" lang=${t.locale} dir=${t.dir}>
@@ -368,6 +372,13 @@ export class PortalInbox extends PortalElement {
   }
 
   // ---------------------------------------------------------------- list view
+
+  #renderConsentStep() {
+    const state = this.#consentElement.state;
+    if (state === 'failed') return this.renderError(this.#consentElement.error, this.#consentElement.retry);
+    if (state === 'loading') return this.renderLoading();
+    return html`<portal-policy-consent></portal-policy-consent>`;
+  }
 
   #renderListView(): TemplateResult {
     const t = this.localize;
