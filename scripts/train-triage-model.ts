@@ -21,7 +21,7 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { modelViewForTriage, type TriageLevel } from '../src/triage/index.js';
-import { featureSet, scoreWith } from '../src/triage/model.js';
+import { SHORT_VIEW_WORDS, featureSet, modelWords, scoreWith } from '../src/triage/model.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DATASET_DIR = resolve(ROOT, 'src/triage/dataset');
@@ -153,7 +153,8 @@ function crossValidate(sets: { name: string; rows: Row[] }[], outside: { name: s
     for (const row of held.rows) {
       const view = modelViewForTriage(row.text, { locale: row.locale ?? 'en' });
       const score = scoreWith(featureSet(view.text), (id) => model.weights.get(id) ?? 0, model.bias);
-      const raised = view.rules !== 'emergency' && score >= (view.rules === 'urgent' ? UPGRADE_THRESHOLD : THRESHOLD);
+      const strict = view.rules === 'urgent' || modelWords(view.text).length < SHORT_VIEW_WORDS;
+      const raised = view.rules !== 'emergency' && score >= (strict ? UPGRADE_THRESHOLD : THRESHOLD);
       const level = raised ? 'emergency' : view.rules;
       if (row.label === 'emergency') {
         t.emergency++;

@@ -151,6 +151,11 @@ const PSEUDO_AFTER = new Set([
   'quita',
   'funciona',
   'ayuda',
+  // "ya no aguanto más": despair, not a denial of what follows
+  'aguanto',
+  'aguanta',
+  'soporto',
+  'soporta',
 ]);
 /** Two-word pseudo negations ("dont feel well", "no me siento bien"). */
 const PSEUDO_AFTER_TWO = new Set([
@@ -228,6 +233,8 @@ export const HISTORY_CUE = rx(
     'survivor',
     'in the past',
     'used to',
+    // Spanish imperfect after "antes": "antes fumaba y me faltaba el aire" (it used to be so)
+    'antes (?!de(?![a-z]))(?:[a-z]+ )?[a-z]+(?:aba|ia)(?![a-z])',
     'as a (?:kid|child|baby|teen|teenager)',
     'when i was (?:a |younger|little|young|small|\\d+)',
     '(?:when|cuando) (?:he|she|they|el|ella) (?:was|were|tenia|era) (?:a baby|a toddler|little|younger|small|un bebe|bebe|chiquit[ao]|\\d+)',
@@ -321,11 +328,11 @@ export const HYPOTHETICAL = rx(
     'que (?:hago|debo hacer|hacemos|hacer) (?:si|cuando)',
     'si alguna vez',
     'por si (?:acaso|las dudas|algo)|just in case',
+    '(?:a |an )?dangerous (?:fever|number|level|temp[a-z]*|reading)|(?:is|es) (?:\\d+ )?(?:a |an |una |un )?(?:dangerous|peligros[ao])|(?:fiebre|numero|nivel|temperatura) peligros[ao]',
     'si (?:a (?:mi|su|tu) [a-z]+ )?(?:se )?(?:me|le|te) (?:da|dan|vuelve|llega|pasa|acaban?|terminan?)',
-    'si alguien|if (?:someone|somebody|a person|anyone)|(?:en|in) (?:la|the|a) (?:clase|class) de|(?:cpr|first aid|rcp|primeros auxilios) class|clase de (?:rcp|primeros auxilios)',
-    '(?:pregunta|preguntan|asks?|asking|question(?:s)? (?:about|on)) (?:si|if|whether|about)',
+    '(?<!(?:como|as) )(?:si alguien|if (?:someone|somebody|a person|anyone))|(?:en|in) (?:la|the|a) (?:clase|class) de|(?:cpr|first aid|rcp|primeros auxilios) class|clase de (?:rcp|primeros auxilios)',
+    '(?:pregunta|preguntan) si (?:tiene|ha tenido|padece|sufre)|asks? (?:if|whether) (?:he|she|you|i|they) (?:has|have|had|ever)|questions? about (?:his|her|my) history',
     '(?:at )?what temp(?:erature)?|que temperatura|como (?:se|sabe|saber) cuando|cuando (?:debo |hay que |tengo que )?llevar',
-    'pense que|pensaba que|crei que|creia que|i thought|thought (?:i was|it was|i had|i might)',
     'como (?:se|sabe|saber) si',
     '(?:sintomas|senales|signos) de',
     'riesgo de',
@@ -444,7 +451,8 @@ export const ADMIN_BEFORE =
 export const PET_BEFORE =
   /(?:^|[^a-z0-9])(?:dog|dogs|cat|cats|pet|pets|puppy|kitten|horse|perr[oa]s?|perrit[oa]s?|gat[oa]s?|gatit[oa]s?|mascotas?|caballo)(?: (?:just|also|has|had|is|was|keeps|kept|got|seems|been|having|tiene|tuvo|esta|estaba|le|se|dio|sigue))*(?: [a-z0-9]+){0,3} $/;
 /** Right before the match: "anti-seizure", "post-stroke", "non-emergency". */
-export const MODIFIER_BEFORE = /(?:anti|post|non|pre|sin ser|no es una?|not an?) $/;
+export const MODIFIER_BEFORE =
+  /(?:anti|post|non|pre|sin ser|no es una?|not an?|(?:i thought|thought|pense que|pensaba que|crei que|creia que) (?:i was|it was|i had|i might be|me estaba|me iba a|era|estaba|tenia)(?: having| dando| dar)?(?: a| an| un| una)?) $/;
 
 /** Refill / medication request context for "for my chest pain" / "para el dolor de pecho" indications. */
 export const REFILL_CONTEXT = rx(

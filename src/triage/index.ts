@@ -664,7 +664,8 @@ function modelView(doc: Doc): string {
       const we = doc.words[w + 1]!;
       if (ws < cs || we > ce) continue;
       // A wider window than the rules use: "no chest pain or shortness of breath" negates the whole list.
-      if (isNegated(text.slice(cs, ws), text.slice(we, ce), 8)) blank(ws, we);
+      // (Bounded slices: isNegated reads a few words each side, and whole-clause slices per word are quadratic.)
+      if (isNegated(text.slice(Math.max(cs, ws - 160), ws), text.slice(we, Math.min(ce, we + 80)), 8)) blank(ws, we);
     }
   }
   return out.join('');

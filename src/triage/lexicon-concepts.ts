@@ -109,7 +109,8 @@ const CONCEPT_FAMILIES_1: readonly FamilyDef[] = [
     level: 'emergency',
     a: WENT_BLACK,
     needMessage: `${PERSON_GONE_DOWN}|${GOING_DOWN}|${HEART_RACING}|heart|corazon|pulse|pulso|chest|pecho|dizz[a-z]*|mare[a-z]*|faint[a-z]*|desmay[a-z]*|hit my head|me pegue|floor|ground|piso|suelo|still|sigo|todavia`,
-    unless: 'screen|pantalla|tv|tele|power|luz|lights|phone|telefono|monitor|stood up too fast|me pare muy rapido',
+    unless:
+      'screen|pantalla|tv|tele|power|luz|lights|phone|telefono|monitor|tablet|ipad|laptop|computer|computadora|log ?in|app|portal|website|pagina|stood up too fast|me pare muy rapido',
   },
   {
     // feeling about to drop: near-fainting (urgent; with palpitations → cardiac warning)
@@ -117,7 +118,7 @@ const CONCEPT_FAMILIES_1: readonly FamilyDef[] = [
     level: 'urgent',
     a: `${GOING_DOWN}|${WENT_BLACK}`,
     unless:
-      'drop (?:off|by|in|the|my|a|out|dead)|laugh[a-z]*|risa|tired|cansad[ao]|exhausted|screen|pantalla|tv|tele|phone|telefono|monitor|computer|computadora|lights|luz|power|bill|cuenta|factura|lol|jaja[a-z]*|haha[a-z]*',
+      'drop (?:off|by|in|the|my|a|out|dead)|laugh[a-z]*|risa|tired|cansad[ao]|exhausted|screen|pantalla|tv|tele|phone|telefono|monitor|computer|computadora|tablet|ipad|laptop|log ?in|app|portal|website|lights|luz|power|bill|cuenta|factura|lol|jaja[a-z]*|haha[a-z]*',
   },
   {
     // racing-heart paraphrases: "heart going a mile a minute", "el corazon a mil"
@@ -137,7 +138,7 @@ const CONCEPT_FAMILIES_1: readonly FamilyDef[] = [
     b: AT_REST,
     window: 6,
     unless:
-      'laugh[a-z]*|risa|anxi[a-z]*|ansiedad|panic|panico|stairs|escaleras|workout|gym|running|corr[a-z]*|sleep apnea|apnea|cpap|snor[a-z]*|ronc[a-z]*',
+      'laugh[a-z]*|risa|reir|lol|haha[a-z]*|jaja[a-z]*|anxi[a-z]*|ansiedad|panic|panico|stairs|escaleras|workout|gym|running|chasing|after (?:running|chasing|playing|climbing|walking|exercis[a-z]*)|corr[a-z]*|sleep apnea|apnea|cpap|snor[a-z]*|ronc[a-z]*',
     downgradeIf: 'a little|a bit|slightly|mild|mildly|un poco|poquito|leve',
   },
   {
@@ -251,7 +252,7 @@ const BURN_SEVERE = `${DEEP_BURN}|skin (?:is )?(?:coming|came|peeling|falling|sl
 const INDIGESTION =
   'heartburn|indigestion|acid reflux|reflux|gas pain|upset stomach|agruras|acidez|indigestion|reflujo|ardor (?:de|en el) estomago|boca del estomago|(?:took|tomo|tome) (?:some |a |unas |un )?(?:tums|antacids?|rolaids|pepto|alka ?seltzer|sal de uvas|melox)';
 const CARDIAC_COMPANION =
-  'clammy|cold sweats?|in a sweat|drenched|diaphore[a-z]*|sweaty and|sweating and|and sweat(?:y|ing)|sudando(?: frio)?|sudor frio|sudoros[ao]|jaw|quijada|mandibula|left arm|brazo izquierdo';
+  'clammy|cold sweats?|in a sweat|drenched|diaphore[a-z]*|sweaty and|sweating and|and sweat(?:y|ing)|(?:im|i am|hes|shes|he is|she is|and) (?:all )?(?:sweating|sweaty)|sweating (?:a lot|bullets|buckets|profusely)|sudando(?: frio)?|sudor frio|sudoros[ao]|jaw|quijada|mandibula|left arm|brazo izquierdo';
 
 /** Weapons and means for self-harm. */
 const MEANS =
@@ -317,7 +318,7 @@ const CONCEPT_FAMILIES_2: readonly FamilyDef[] = [
     noRecentDowngrade: true,
     a: '(?:goodbye|suicide|farewell) (?:note|notes|letter|letters|message|messages|video|text|texts)|cartas? (?:de )?(?:despedida|suicida)|cartas? despidiendose|nota (?:de )?(?:despedida|suicida)|carta (?:para )?despedirse',
     unless:
-      'retir[a-z]*|jubil[a-z]*|coworkers?|colleagues?|companeros|job|trabajo|moving|mudanza|team|class|clase|teacher|maestr[ao]|graduat[a-z]*|school|escuela|book|libro|movie|pelicula|song|cancion',
+      'departing|leaving|nurse|staff|(?:our|the) (?:doctor|dr|teacher)|retir[a-z]*|jubil[a-z]*|coworkers?|colleagues?|companeros|job|trabajo|moving|mudanza|team|class|clase|teacher|maestr[ao]|graduat[a-z]*|school|escuela|book|libro|movie|pelicula|song|cancion',
   },
   {
     // relatives reporting a wish to die: "dijo que ya no quiere vivir", "she said she wants to die"
@@ -472,17 +473,63 @@ const CONCEPT_FAMILIES_3: readonly FamilyDef[] = [
     unless: 'beer|cerveza|wine|vino|tequila|vodka|alcohol|party|fiesta|bar|drinks|tomando|bebiendo|sleep[a-z]*|dorm[a-z]*|anesthesia|anestesia|dentist|dentista|novocaine|cast|yeso|splint|arthritis|artritis|carpal',
   },
   {
+    // a child who is both dried out and listless: "no ha hecho pipi en todo el dia y esta muy dormido"
+    code: 'unconscious',
+    level: 'emergency',
+    a: 'letharg[a-z]*|letargic[ao]|listless|(?:very|really|super|so|too) (?:sleepy|drowsy)|(?:muy|bien|demasiado) (?:dormid[ao]|somnolient[ao]|decaid[ao]|adormilad[ao])|(?:wont|cant|no (?:quiere|puede)) (?:wake|stay awake|despertar)',
+    b: 'no (?:ha )?(?:hecho pipi|orinado|mojado (?:el )?panal)|(?:no|hasnt had a) wet diapers?|dry diapers?|(?:hasnt|has not|didnt) (?:peed|urinated|wet)|sunken|hundid[ao]|no tears|sin lagrimas|(?:not|wont|isnt) (?:drinking|feeding|nursing)|no (?:quiere )?(?:tomar|comer|mamar)|vomit[a-z]*|diarr[a-z]*',
+    window: 12,
+    needMessage: `${INFANT}|toddler|kid|child|son|daughter|hij[oa]|nin[oa]|chiquit[oa]`,
+    unless: 'nap|siesta|night|noche|usual|normal|siempre|vaccin[a-z]*|vacuna[s]?|shots?',
+  },
+  {
+    // fever with a purple rash that does not fade when pressed (meningococcal sepsis)
+    code: 'fever-stiff-neck',
+    level: 'emergency',
+    a: 'rash|spots|dots|specks|bruises|manchas|manchitas|puntitos|puntos|ronchas|moretones',
+    b: 'purple|morad[ao]s?|dark red|(?:dont|doesnt|do not|does not|wont|not|didnt) (?:blanch|fade|go away|disappear)|no se (?:quitan|borran|desaparecen|van)|glass test|prueba del vaso',
+    window: 8,
+    needMessage: 'fever[a-z]*|febrile|fiebre|calentura|temp|temperatura|burning up|ardiendo|10[1-6](?:\\.\\d)?|3[89](?:\\.\\d)?|40(?:\\.\\d)?',
+    unless: 'bruis(?:e|es|ed) (?:from|after)|golpe|fell|cai|cayo|hit|pegue|vaccin[a-z]*|vacuna|for (?:weeks|months|years)|desde hace (?:semanas|meses|anos)|healing|mejor',
+  },
+  {
+    // a hip that may be broken after a fall: leg shorter or turned out
+    code: 'major-trauma',
+    level: 'emergency',
+    a: '(?:leg|foot) (?:looks |is |seems )?(?:shorter|turned out(?:ward)?|rotated|turned (?:out|sideways))|(?:pierna|pie) (?:se ve |esta |quedo )?(?:mas corta|volteado|volteada|torcid[ao] hacia afuera|chuec[ao] hacia afuera)|(?:broken|fractured|broke (?:her|his|my)) hip|hip (?:is |might be |may be )?(?:broken|fractured)|(?:se )?(?:fractur[a-z]*|rompio) (?:la )?cadera|cadera rota',
+    unless: 'years ago|hace anos|last year|el ano pasado|history|antecedentes|replacement|reemplazo|rehab|terapia|physical therapy|recover[a-z]*|recuper[a-z]*|surgery (?:was|last)',
+  },
+  {
+    // clinical shorthand: "CP 9/10 radiating to L arm, diaphoretic"
+    code: 'chest-pain',
+    level: 'emergency',
+    a: 'cp|chest pain|chest pressure|chest tightness',
+    needMessage:
+      'radiat[a-z]*|diaphore[a-z]*|clammy|sweat(?:y|ing)|\\d{1,2} ?/ ?10|(?:l|left) arm|jaw|sob|short of breath|nause[a-z]*|crushing|pressure',
+    unless:
+      'cerebral palsy|paralisis cerebral|form|formulario|school|escuela|therapy|terapia|wheelchair|history|antecedentes|years ago|last (?:year|month)|refill|clinic|doctor|appointment|cita',
+  },
+  {
+    // electrical injury and lightning: internal burns and heart rhythm problems
+    code: 'major-trauma',
+    level: 'emergency',
+    a: 'electrocut[a-z]*|se electrocuto|(?:got|was|been|getting) (?:shocked|zapped)|electric(?:al)? shock|descarga electrica|(?:le|me) dio (?:la |una )?(?:luz|corriente|descarga)|struck by lightning|(?:le|me) cayo un rayo|power line|cable de (?:la )?luz|high voltage|alto voltaje',
+    needMessage:
+      'electrocut[a-z]*|lightning|rayo|power line|high voltage|alto voltaje|acting|weird|confus[a-z]*|passed out|unconscious|faint[a-z]*|burn[a-z]*|quemad[a-z]*|heart|corazon|chest|pecho|not (?:breathing|responding|right)|desmay[a-z]*|raro|confundid[ao]|no responde|numb[a-z]*|entumid[ao]|cant (?:move|feel)',
+    unless: 'static|estatica|tiny|little shock|toque leve|electric (?:bill|company|car|toothbrush|blanket)|recibo de (?:la )?luz|history|antecedentes|years ago|hace anos|therapy|terapia|tens unit|shock therapy|electroshock|ect',
+  },
+  {
     // an animal bite or a bat in the room: rabies and infection risk, same day
     code: 'animal-bite',
     level: 'urgent',
     a: '(?:dogs?|cats?|raccoons?|bats?|fox|foxes|skunks?|squirrels?|monkeys?|horses?|perr[oa]s?|perrit[oa]s?|gat[oa]s?|mapaches?|murcielagos?|zorr[oa]s?|ardillas?|animal(?:es)?) (?:[a-z]+ ){0,3}(?:bit|bites|bitten|biting|mordio|mordieron|muerde|mordida|scratched|aranno|arano|rasguno|attacked|ataco)|(?:bit|bitten|mordid[ao]|scratched|aranad[ao]|attacked) by (?:a |the |an |our |my |his |her |the neighbors? )?(?:[a-z]+ )?(?:dogs?|cats?|raccoons?|bats?|fox|skunks?|squirrels?|perr[oa]|gat[oa])|mordida de (?:perro|gato|animal|murcielago|mapache)|(?:bat|murcielago)s? (?:[a-z]+ ){0,4}(?:room|bedroom|house|casa|cuarto|recamara|tent|cabin)|(?:rabies|rabia) (?:shot|vaccine|vacuna)s?',
-    unless: 'years ago|hace anos|last year|el ano pasado|healed|sano|vaccinated (?:dog|cat|pet)|my dog (?:bit|ate) (?:my|the) (?:homework|shoe|toy)|bite (?:mark|guard|plate)|mosquito|bug|insect|chinche|pulga|flea|tick',
+    unless: 'nada grave|not serious|minor|superficial|just a (?:surface )?scratch|surface scratch|(?:isnt|not|no esta) (?:red|roj[ao])|when was my last|wondering if|years ago|hace anos|last year|el ano pasado|healed|sano|vaccinated (?:dog|cat|pet)|my dog (?:bit|ate) (?:my|the) (?:homework|shoe|toy)|bite (?:mark|guard|plate)|mosquito|bug|insect|chinche|pulga|flea|tick',
   },
   {
     // nerve pain shooting down a leg (sciatica) with a fresh onset
     code: 'severe-pain',
     level: 'urgent',
-    a: '(?:pain|dolor|shooting|burning|electric) (?:[a-z]+ ){0,4}(?:shooting|radiating|going|goes|runs|running|travels|baja|bajando|corre|corriendo|se va|se me va) (?:[a-z]+ ){0,3}(?:down|into|por|hasta) (?:my|his|her|the|la|mi|su) (?:[a-z]+ )?(?:leg|pierna|buttock|butt|nalga|thigh|muslo)|sciatica|ciatica',
+    a: '(?:pain|dolor|shooting|burning|electric) (?:[a-z]+ ){0,4}(?:shooting|radiating|going|goes|runs|running|travels|baja|bajando|corre|corriendo|se va|se me va) (?:[a-z]+ ){0,5}(?:down|into|por|hasta) (?:my|his|her|the|la|mi|su) (?:[a-z]+ )?(?:leg|pierna|buttock|butt|nalga|thigh|muslo)|(?:shooting|radiating|burning|electric) pain (?:[a-z]+ ){0,5}(?:down|into) (?:my|his|her|the) (?:[a-z]+ )?(?:leg|buttock|butt|thigh)|sciatica|ciatica',
     unless: 'for (?:years|months)|desde hace (?:anos|meses)|chronic|cronic[ao]|history|antecedentes|physical therapy|terapia|referral|referencia|refill|resurtir|better|mejor',
   },
   {

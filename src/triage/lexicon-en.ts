@@ -70,7 +70,7 @@ export const EN_SIGNALS: readonly SignalDef[] = [
       `(?:stroke|strokes)(?! of (?:luck|genius|midnight))`,
       'face arm speech',
     ],
-    unless: `${IDIOM_GIVE}|lol|lmao|haha|jk|(?:heat|sun|back|breast|swim|swimming|golf|paint|brush|pen|key) stroke|slept on|sleeping on|sleep on it|carpal tunnel|dental|dentist|novocaine|numbing|anesthesia|filling|root canal|botox|bells palsy`,
+    unless: `${IDIOM_GIVE}|(?:going to|gonna|about to|will|almost) have (?:a |an )?(?:stroke|heart attack|aneurysm) (?:dealing|with|over|because|if|when|from|trying|waiting|reading)|billing|lol|lmao|haha|jk|(?:heat|sun|back|breast|swim|swimming|golf|paint|brush|pen|key) stroke|slept on|sleeping on|sleep on it|carpal tunnel|dental|dentist|novocaine|numbing|anesthesia|filling|root canal|botox|bells palsy`,
   },
   {
     code: 'breathing-difficulty',
@@ -96,7 +96,7 @@ export const EN_SIGNALS: readonly SignalDef[] = [
       'suffocating|feel like (?:im )?(?:suffocating|drowning)|air hunger|cant get air in',
     ],
     unless:
-      'through (?:my|his|her|the) nose|stuffy|stuffed up|congest[a-z]*|blocked nose|nasal|sinus|nariz|tapada|mocos',
+      '(?:drowning|ahog[a-z]*|suffocat[a-z]*|asfixi[a-z]*) (?:in|en|con|by|de) (?:[a-z]+ )?(?:paperwork|work|bills|debt|emails?|homework|stress|trabajo|deudas|papeles|papeleo|tarea|estres|pendientes)|(?:slamm|smash|crush|jamm|stubb)[a-z]*|car door|hammer|bruis[a-z]*|through (?:my|his|her|the) nose|stuffy|stuffed up|congest[a-z]*|blocked nose|nasal|sinus|nariz|tapada|mocos',
     downgradeIf:
       'a little|a bit|a tad|little bit|slightly|slight|mild|mildly|sometimes|occasionally|at times|when i (?:walk|climb|exercise|run|go up|do stairs|work out|exert)|with exercise|on exertion|exertion|after (?:walking|climbing|running|exercise|exercising|working out)|up (?:the )?stairs|stairs|flight of stairs|for (?:weeks|months|a while)|un poco|leve|a veces|al caminar|al subir|escaleras|cuando camino|cuando hago ejercicio|con ejercicio|allergies|pollen|seasonal',
   },
@@ -203,7 +203,7 @@ export const EN_SIGNALS: readonly SignalDef[] = [
       'collapsed(?! (?:the|our|his|her|my|their|a|an|these|those|all|both|two|it|them)\\b)|collapse on|found (?:him|her|them) on the floor',
       'knocked out|knocked unconscious|keeled over|went limp|fell limp',
     ],
-    unless: `${NEAR_FAINT}|lung collapse|collapsed lung history|blacked out (?:the|my) (?:[a-z]+ )?(?:screen|window|info|name|number)|passed out (?:flyers|papers|candy)|drunk|hangover|(?:passed out|fainted|pass out) (?:from |of )?laugh[a-z]*|laugh[a-z]* so hard`,
+    unless: `${NEAR_FAINT}|(?:at )?the sight of (?:my |his |her |the )?(?:own )?(?:blood|needles?)|(?:blood|lab) draws?|during (?:the|my|a) (?:blood )?draw|when (?:they|you) (?:drew|draw|take|took) (?:my )?blood|vasovagal|lung collapse|collapsed lung history|blacked out (?:the|my) (?:[a-z]+ )?(?:screen|window|info|name|number)|passed out (?:flyers|papers|candy)|drunk|hangover|(?:passed out|fainted|pass out) (?:from |of )?laugh[a-z]*|laugh[a-z]* so hard`,
     downgradeIf: RESOLVED_FAINT,
   },
   {
@@ -249,6 +249,9 @@ export const EN_SIGNALS: readonly SignalDef[] = [
       `(?:fell|fall|falling|tripped|slipped) (?:[a-z0-9]+ ){0,5}(?:on|hit|hitting|landed on|landing on|struck|striking) (?:my|his|her|their|the back of (?:my|his|her)) head`,
       'head (?:injury|trauma|wound)|concussion|skull fracture|hit in the head',
     ],
+    // a bump long past with no symptoms since
+    unless:
+      '(?:totally|completely|perfectly) fine|bump is gone|never had any symptoms|(?:\\d+|two|three|four|a few|several) weeks ago|months ago|years ago',
     escalateIf:
       'passed out|pass out|unconscious|knocked out|blacked out|vomit[a-z]*|threw up|throwing up|puking|confused|confusion|not making sense|bleeding|blood|blood thinner|blood thinners|anticoagulant|warfarin|coumadin|eliquis|xarelto|pradaxa|plavix|seizure|wont wake|cant wake|slurred|unequal pupils|worst headache|hard|really hard|very hard|clear fluid|desmay[a-z]*|inconscien[a-z]*|vomit[a-z]*|confundid[a-z]*|sangr[a-z]*|anticoagul[a-z]*|warfarina|muy fuerte|convuls[a-z]*',
     ignoreHistory: false,
@@ -471,6 +474,7 @@ export const EN_SIGNALS: readonly SignalDef[] = [
       '(?:gave|given) (?:[a-z0-9]+ ){0,3}(?:wrong|double|too much|twice)',
       'pharmacy (?:gave|filled) (?:me |us )?(?:the )?wrong',
     ],
+    unless: 'vitamin[a-z]*|multivitamin[a-z]*|fish oil|probiotic[a-z]*|vitamina[s]?|calcium|calcio|fiber|fibra|melatonin[a-z]*',
   },
   {
     code: 'asthma-attack',

@@ -90,7 +90,7 @@ export const ES_SIGNALS: readonly SignalDef[] = [
       'no (?:me|le) entra (?:el |nada de )?aire',
       '(?:el )?(?:inhalador|nebulizador|albuterol) no (?:me |le )?(?:ayuda|funciona|sirve|hace nada)',
     ],
-    unless: 'nariz|tapada|tapado|congestion|congestionad[ao]|mocos|resfriado',
+    unless: 'nariz|tapada|tapado|congestion|congestionad[ao]|mocos|resfriado|de tanto (?:reir|correr|gritar|cantar)|de (?:la )?risa|(?:drowning|ahog[a-z]*|suffocat[a-z]*|asfixi[a-z]*) (?:in|en|con|by|de) (?:[a-z]+ )?(?:paperwork|work|bills|debt|emails?|homework|stress|trabajo|deudas|papeles|papeleo|tarea|estres|pendientes)',
     downgradeIf:
       'un poco|poquito|leve|a veces|de vez en cuando|al caminar|al subir|escaleras|cuando camino|cuando subo|cuando hago ejercicio|con ejercicio|hacer ejercicio|al hacer|desde hace (?:semanas|meses)|por semanas|alergias|polen',
   },
@@ -118,7 +118,7 @@ export const ES_SIGNALS: readonly SignalDef[] = [
       'pensamientos (?:de|sobre) (?:morir|muerte|matarme|hacerme dano|suicid[a-z]*)',
     ],
     unless:
-      'de (?:risa|verguenza|ganas|aburrimiento|hambre)|prevencion|linea de ayuda|formulario|cuestionario|no estoy (?:pensando|planeando) en (?:hacerme|matarme|suicid[a-z]*|morir|quitarme)|no (?:soy|me siento) suicida',
+      'de (?:la )?(?:risa|verguenza|ganas|aburrimiento|hambre)|prevencion|linea de ayuda|formulario|cuestionario|no estoy (?:pensando|planeando) en (?:hacerme|matarme|suicid[a-z]*|morir|quitarme)|no (?:soy|me siento) suicida',
   },
   {
     code: 'feels-like-dying',
@@ -290,7 +290,7 @@ export const ES_SIGNALS: readonly SignalDef[] = [
       'la farmacia (?:[a-z0-9]+ ){0,4}(?:no me (?:quiere|quiso)|no tiene|no me dio)',
     ],
     unless:
-      'me quedan (?:[a-z]+ )?(?:semanas|dias|para una semana)|proxima semana|proximo mes|no hay prisa|no es urgente|cita|citas|formulario|cuenta|factura|resultados|expediente',
+      'si se (?:me|le|les) (?:acaba|acaban|terminan?)|por si acaso|solo por si|me quedan (?:[a-z]+ )?(?:semanas|dias|para una semana)|proxima semana|proximo mes|no hay prisa|no es urgente|cita|citas|formulario|cuenta|factura|resultados|expediente',
   },
   {
     code: 'uti-symptoms',
@@ -410,6 +410,7 @@ export const ES_SIGNALS: readonly SignalDef[] = [
       '(?:por error|por equivocacion|sin querer|accidentalmente) (?:[a-z0-9]+ ){0,2}(?:me |se |le )?(?:tome|tomo|di|dio|trago|puse|inyecte)',
       'la farmacia (?:me |nos )?(?:dio|surtio) (?:[a-z0-9]+ ){0,2}(?:equivocad[ao]|incorrect[ao]|otra)',
     ],
+    unless: 'vitamina[s]?|multivitamin[a-z]*|calcio|fibra|probiotic[a-z]*|melatonina|vitamin[a-z]*',
   },
   {
     code: 'asthma-attack',

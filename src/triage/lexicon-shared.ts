@@ -97,6 +97,8 @@ export const SHARED_SIGNALS: readonly SignalDef[] = [
   {
     code: 'low-oxygen',
     level: 'urgent',
+    // a low reading that was a bad probe: "cold fingers, rechecked 97"
+    unless: 'rechecked|re checked|recheck|cold (?:fingers|hands)|nail polish|volvi a medir|manos frias',
     patterns: [
       `(?:oxygen|o2|sat|sats|spo2|oxigeno|saturacion|pulse ox|oximeter|oximetro|pulsioximetro)${FILLER} ?(\\d{2,3}) ?%?`,
     ],
@@ -1068,9 +1070,10 @@ export const RESOLVED_FAINT = `(?:${FAINT_PAST})(?=.*\\b(?:${FAINT_FINE}))|(?:${
 export const NEAR_FAINT =
   '(?:going to|gonna|about to|might|could|almost|nearly|feel like (?:i|im|he|she|hes|shes)|feels like (?:i|im|he|she|hes|shes)?|felt like (?:i|he|she)?|like (?:i|he|she) (?:might|could|would|was going to)) ?(?:pass out|faint|black out|collapse)|(?:va|voy|vas|iba|van|ibas) a (?:desmay[a-z]*|desvanec[a-z]*)|(?:siento|siente|sentia|sentir|senti) que (?:me|se|le) (?:va a |voy a |iba a )?(?:desmay[a-z]*|desvanec[a-z]*)|casi (?:me|se) (?:desmay[a-z]*|desvanec[a-z]*)|como que (?:me|se) (?:va a |voy a )?desmay[a-z]*|ganas de desmayar[a-z]*';
 
-/** Chest pain with an everyday cause named in the same clause (cough, heartburn, a pulled muscle): urgent. */
+/** Chest pain with an everyday cause named in the same clause (cough, heartburn, a pulled muscle): urgent — unless sweating too. */
 export const CHEST_BENIGN =
-  'cough[a-z]*|tos|tosiendo|toser|heartburn|acid|reflux|acidez|agruras|spicy|picante|indigestion|gerd|burp[a-z]*|eructo[s]?|pulled a muscle|muscle|musculo|gym|lifting|workout|bruis[a-z]*|moreton|golpe|for (?:weeks|months)|desde hace (?:semanas|meses)|on and off for';
+  // not when a sweat is in the clause, or the benign cause is only what they first thought
+  '(?<=^[^a-z0-9]*)(?![^]*\\b(?:sweat[a-z]*|clammy|sudando|sudor|diaphore[a-z]*))[^]*?\\b(?<!(?:thought (?:it was|its)|i thought|pense que era|creia que era) )(?:cough[a-z]*|tos|tosiendo|toser|heartburn|acid|reflux|acidez|agruras|spicy|picante|indigestion|gerd|burp[a-z]*|eructo[s]?|pulled a muscle|muscle|musculo|gym|lifting|workout|bruis[a-z]*|moreton|golpe|for (?:weeks|months)|desde hace (?:semanas|meses)|on and off for)';
 /** Getting better: "the swelling is almost gone", "ya casi no me duele". */
 const HEALING =
   '(?:almost|nearly|mostly|pretty much) (?:gone|healed|better|back to normal)|going down|getting better|improving|healing (?:well|fine|nicely)|casi (?:se (?:me |le )?quito|sano|desaparecio|no)|mejorando|ya casi|ya (?:se ve|esta) mejor';
@@ -1146,7 +1149,7 @@ export const FAMILIES: readonly FamilyDef[] = [
     b: HARD_TO,
     window: 3,
     unless:
-      'smell[a-z]*|bad breath|mal aliento|huele|olor|halitosis|mints|(?:take|taking|try|trying|took) (?:a |some )?(?:slow|deep)|relax[a-z]*|meditat[a-z]*|yoga|nose|nariz|stuffy|stuffed|congest[a-z]*|nasal|sinus|tapad[ao]|mocos|breathing (?:treatment|machine|test|exercises?)|ejercicios de respiracion|cpap|bipap|respiratory (?:therapist|infection)|infeccion respiratoria|sleep apnea|apnea|snor[a-z]*|ronc[a-z]*',
+      'smell[a-z]*|bad breath|mal aliento|huele|olor|halitosis|mints|(?:take|taking|try|trying|took) (?:a |some )?(?:slow|deep)|relax[a-z]*|meditat[a-z]*|yoga|nose|nariz|stuffy|stuffed|congest[a-z]*|nasal|sinus|tapad[ao]|mocos|breathing (?:treatment|machine|test|exercises?)|ejercicios de respiracion|prueba de (?:la )?respiracion|estudio de (?:la )?(?:respiracion|sueno)|spirometr[a-z]*|espirometr[a-z]*|pulmonary function|pft|cpap|bipap|respiratory (?:therapist|infection)|infeccion respiratoria|sleep apnea|apnea|snor[a-z]*|ronc[a-z]*',
     downgradeIf:
       'a little|a bit|a tad|little bit|slightly|slight|mild|mildly|sometimes|occasionally|at times|when i (?:walk|climb|exercise|run|go up|do stairs|work out|exert)|with exercise|on exertion|exertion|after (?:walking|climbing|running|exercise|exercising|working out)|up (?:the )?stairs|stairs|for (?:weeks|months|a while)|un poco|poquito|leve|a veces|al caminar|al subir|escaleras|cuando camino|cuando subo|cuando hago ejercicio|con ejercicio|desde hace (?:semanas|meses)|allergies|alergias|pollen|polen|seasonal|anxi[a-z]*|ansiedad|panic|panico',
   },
@@ -1158,7 +1161,7 @@ export const FAMILIES: readonly FamilyDef[] = [
     b: 'falta|faltaba|entra|llega|llegaba|sin|ahog[a-z]*|gasp[a-z]*|(?:cant|cannot|couldnt|not|no puedo|no puede) (?:get|getting|catch|jalar|agarrar)|enough|hungry|hunger|suficiente',
     window: 3,
     unless:
-      'air (?:conditioning|conditioner|freshener|purifier|fryer|quality|filter|bnb|port|line|lines|mattress|force)|aire acondicionado|al aire libre|fresh air|aire fresco|tires?|llantas?|balloon|globo',
+      'laugh[a-z]*|reir|risa|air (?:conditioning|conditioner|freshener|purifier|fryer|quality|filter|bnb|port|line|lines|mattress|force)|aire acondicionado|al aire libre|fresh air|aire fresco|tires?|llantas?|balloon|globo',
     downgradeIf:
       'a little|a bit|slightly|sometimes|when i (?:walk|climb|exercise)|stairs|un poco|a veces|al caminar|al subir|escaleras|ejercicio',
   },
@@ -1304,7 +1307,7 @@ export const FAMILIES: readonly FamilyDef[] = [
     code: 'unconscious',
     level: 'emergency',
     a: '(?:wont|cant|can not|cannot|couldnt|didnt|doesnt|will not|could not|unable to|hard to|not|isnt|wasnt|barely|wouldnt) (?:wake|waking|rouse|respond|responding|responsive|react|reacting|conscious)(?: up)?|(?:went|is|was|gone|goes|felt|feels|seems) (?:all )?(?:limp|floppy)|limp and|out cold|no (?:despierta|se despierta|responde|reacciona|abre los ojos|lo (?:puedo|podemos|pude|pudimos) despertar|la (?:puedo|podemos|pude|pudimos) despertar|(?:puedo|podemos|pude|pudimos) despertarl[oa])|collaps[a-z]*|se desplom[a-z]*|se (?:cayo|desvanecio) y (?:ya )?no|inconscien[a-z]*|unconscious|unresponsive|passed out|desmay[a-z]*|fainted|blacked out|(?:dropped|slumped|keeled|went down|fell down|fell over) (?:[a-z]+ )?(?:to|on) the (?:floor|ground)|(?:just|suddenly) (?:dropped|collapsed|went down|keeled over)|slumped over|se (?:fue|cayo) al (?:suelo|piso) (?:de repente|y no)|se desvanecio|(?:cant|cannot|couldnt|can not) get (?:him|her|them|my [a-z]+) to (?:answer|respond|wake|talk|open (?:his|her|their) eyes)|slumped(?: over| in| on| down)?|tirad[ao] en el (?:piso|suelo)|no (?:contesta|me contesta|habla) (?:ni|y no)|no contesta|sigue sin (?:despertar|reaccionar|responder|contestar)|no ha (?:despertado|reaccionado|vuelto en si)|(?:hasnt|has not|still hasnt|still has not|still not) (?:woken up|come to|come around|responded)|(?:wont|doesnt|didnt|cant|isnt|not|wouldnt|will not) (?:open (?:his|her|their) eyes|answer(?:ing)? (?:me|us))|no abre los ojos|(?:no se mueve|not moving|isnt moving|wont move|stopped moving|no reacciona|no responde) (?:ni|y no|or|and (?:isnt|not|wont|doesnt)) (?:[a-z]+ ){0,1}(?:contesta|responde|reacciona|habla|answer[a-z]*|respond[a-z]*|talk[a-z]*)',
-    unless: `respond(?:ing)? to (?:the |my |his |her |your |our )?(?:texts?|emails?|messages?|calls?|treatment|medicine|medication|meds|antibiotics?|tylenol|ibuprofen|motrin|therapy|inhaler|steroids?)|(?:phone|computer|screen|app|portal|website|site|page|printer|doctor|office|pharmacy|insurance|nurse|staff) (?:[a-z]+ ){0,3}(?:respond|responding|unresponsive)|no contesta (?:el|mi|mis|los|las|su|sus) (?:telefono|celular|llamadas?|mensajes?|puerta)|(?:isnt|not|wont) answer(?:ing)? (?:the|my|his|her) (?:phone|calls?|texts?|door)|collapsed? (?:lung|vein|veins|disc|arch)|collaps(?:ed|es|ing) (?:the|our|his|her|my|their|a|an|these|those|all|both|two|it|them)|lung collaps[a-z]*|no (?:me |nos )?responde[n]? (?:el|la|los|mi|mis|a mis|al|a los) (?:telefono|correo|mensaje|mensajes|llamada|llamadas|doctor|doctora|oficina|tratamiento|medicina)|${NEAR_FAINT}|drunk|borrach[a-z]*|hangover|nap|naps|siesta|(?:passed out|fainted|pass out) (?:from |of )?laugh[a-z]*|laugh[a-z]* so hard|de (?:la )?risa|(?:phone|texts?|emails?|messages?|telefono|celular|mensajes?|whatsapp|homework|tarea)`,
+    unless: `respond(?:ing)? to (?:the |my |his |her |your |our )?(?:texts?|emails?|messages?|calls?|treatment|medicine|medication|meds|antibiotics?|tylenol|ibuprofen|motrin|therapy|inhaler|steroids?)|(?:phone|computer|screen|app|portal|website|site|page|printer|doctor|office|pharmacy|insurance|nurse|staff) (?:[a-z]+ ){0,3}(?:respond|responding|unresponsive)|no contesta (?:el|mi|mis|los|las|su|sus) (?:telefono|celular|llamadas?|mensajes?|puerta)|(?:isnt|not|wont) answer(?:ing)? (?:the|my|his|her) (?:phone|calls?|texts?|door)|collapsed? (?:lung|vein|veins|disc|arch)|collaps(?:ed|es|ing) (?:the|our|his|her|my|their|a|an|these|those|all|both|two|it|them)|lung collaps[a-z]*|no (?:me |nos )?responde[n]? (?:el|la|los|mi|mis|a mis|al|a los) (?:telefono|correo|mensaje|mensajes|llamada|llamadas|doctor|doctora|oficina|tratamiento|medicina)|${NEAR_FAINT}|(?:at )?the sight of (?:my |his |her |the )?(?:own )?(?:blood|needles?)|(?:blood|lab) draws?|during (?:the|my|a) (?:blood )?draw|vasovagal|drunk|borrach[a-z]*|hangover|nap|naps|siesta|(?:passed out|fainted|pass out) (?:from |of )?laugh[a-z]*|laugh[a-z]* so hard|de (?:la )?risa|(?:phone|texts?|emails?|messages?|telefono|celular|mensajes?|whatsapp|homework|tarea)`,
     downgradeIf: RESOLVED_FAINT,
   },
   {
@@ -1398,10 +1401,10 @@ export const FAMILIES: readonly FamilyDef[] = [
     level: 'emergency',
     a: `empty (?:pill |medicine |med |prescription )?(?:bottles?|containers?|packs?|boxes?)|(?:frasco|bote|caja)s? (?:de (?:pastillas|medicina|pildoras) )?vacios?|(?:${CHILD_WORD}|toddler|kid|kids|kiddo|child|grandkid|boy|girl|nino|nina|lil one|little one|(?:my|our) (?:little|lil|youngest)|chiquit[oa]|pequen[oa])`,
     b: `took|taken|ate|eaten|swallowed|drank|drunk|chewed|got into|gotten into|licked|found|tomo|trago|comio|bebio|se comio|se trago|se tomo|mastico|${PILLS_ANY}|pills?|pastillas`,
-    c: `(?:my|our|mom'?s?|moms|dads|grandmas|grandpas|grandmothers|grandfathers|someones|someone elses|his grandmas|her grandmas|mis|mi|nuestras?|de (?:su|mi) (?:abuel[ao]|mama|papa)) (?:[a-z]+ ){0,2}(?:${PILLS_ANY})|(?:bleach|detergent|laundry pods?|tide pods?|dishwasher (?:pods?|detergent)|rat poison|poison|antifreeze|windshield (?:washer )?fluid|washer fluid|drain cleaner|oven cleaner|cleaner|lighter fluid|gasoline|lamp oil|button batter(?:y|ies)|batter(?:y|ies)|magnets?|coins?|edibles?|weed|marijuana|thc|vodka|alcohol|mouthwash|hand sanitizer|nicotine|vape juice|e liquid|cloro|detergente|pila|pilas|imanes?|monedas?|gasolina|veneno|raticida|limpiador|anticongelante|alcohol|thinner|aguarras|suavizante)|dish ?(?:washer|washing)? ?(?:liquid|soap|detergent|pods?|tabs?|tablets?)|dish soap|laundry (?:detergent|soap|liquid)|cleaning (?:products?|supplies|solution|spray|fluid)|liquido (?:de|para) (?:limpiar|lavar|trapear)|limpia ?pisos|(?:floor|toilet|glass|bathroom) cleaner|ammonia|lye|clorox|lysol|pine ?sol|windex|fabuloso|pinol|cloralex|acetone|acetona|nail polish remover|quitaesmaltes?|essential oils?|aceites? esencial(?:es)?|insecticid[a-z]*|bug spray|pesticid[a-z]*|weed killer|roundup|mata ?(?:ratas|cucarachas)|jabon (?:de|para) (?:trastes|platos|ropa|lavaplatos)|lavatrastes|lavaplatos|iron pills|pastillas de hierro|bottle|frasco|pills (?:everywhere|next to|all over)`,
+    c: `(?:my|our|mom'?s?|moms|dads|grandmas|grandpas|grandmothers|grandfathers|someones|someone elses|his grandmas|her grandmas|mis|mi|nuestras?|de (?:su|mi) (?:abuel[ao]|mama|papa)) (?:[a-z]+ ){0,2}(?:${PILLS_ANY})|(?:bleach|detergent|laundry pods?|tide pods?|dishwasher (?:pods?|detergent)|rat poison|poison|antifreeze|windshield (?:washer )?fluid|washer fluid|drain cleaner|oven cleaner|cleaner|lighter fluid|gasoline|lamp oil|button batter(?:y|ies)|batter(?:y|ies)|magnets?|coins?|edibles?|weed|marijuana|thc|vodka|alcohol|mouthwash|hand sanitizer|nicotine|vape juice|e liquid|cloro|detergente|pila|pilas|imanes?|monedas?|gasolina|veneno|raticida|limpiador|anticongelante|alcohol|thinner|aguarras|suavizante)|dish ?(?:washer|washing)? ?(?:liquid|soap|detergent|pods?|tabs?|tablets?)|dish soap|laundry (?:detergent|soap|liquid)|cleaning (?:products?|supplies|solution|spray|fluid)|liquido (?:de|para) (?:limpiar|lavar|trapear)|limpia ?pisos|(?:floor|toilet|glass|bathroom) cleaner|ammonia|lye|clorox|lysol|pine ?sol|windex|fabuloso|pinol|cloralex|acetone|acetona|nail polish remover|quitaesmaltes?|essential oils?|aceites? esencial(?:es)?|insecticid[a-z]*|bug spray|pesticid[a-z]*|weed killer|roundup|mata ?(?:ratas|cucarachas)|jabon (?:de|para) (?:trastes|platos|ropa|lavaplatos)|lavatrastes|lavaplatos|iron pills|pastillas de hierro|bottle|frasco|pills (?:everywhere|next to|all over)|pastillas de [a-z]+|(?:some|unas|varias|muchas|no se cuantas|a bunch of|a handful of|several|a few|a lot of) (?:[a-z]+ )?(?:pills|pastillas|tablets|tabletas|gummies|vitamins|vitaminas)`,
     window: 8,
     unless:
-      '(?<!(?:know|sure|idea|tell|unsure|count|se|sabemos|sabe) )how (?:much|many)|(?<!(?:no se|no sabemos|no sabe|sin saber) )cuant(?:o|a|os|as)|dose|dosage|dosis|spit (?:it )?out|veterinari[a-z]*|vet|escupio|chewable|masticable|vitamins? (?:every|daily)|safety|seguridad|childproof|lock|recycl[a-z]*|recicl[a-z]*|refill|resurtir|receta|prescription|pharmacy|farmacia|for (?:his|her) (?:ear|fever|infection|cold)',
+      'tiny (?:bit|lick|taste)|just a (?:lick|taste|tiny bit)|una (?:probadita|lamidita)|(?<!(?:know|sure|idea|tell|unsure|count|se|sabemos|sabe) )how (?:much|many)|(?<!(?:no se|no sabemos|no sabe|sin saber) )cuant(?:o|a|os|as)|dose|dosage|dosis|spit (?:it )?out|veterinari[a-z]*|vet|escupio|chewable|masticable|vitamins? (?:every|daily)|safety|seguridad|childproof|lock|recycl[a-z]*|recicl[a-z]*|refill|resurtir|receta|prescription|pharmacy|farmacia|for (?:his|her) (?:ear|fever|infection|cold)',
   },
   {
     // carbon monoxide: a fuel-burning appliance or gas smell with headache/dizziness/nausea
@@ -1436,7 +1439,7 @@ export const FAMILIES: readonly FamilyDef[] = [
     level: 'emergency',
     a: '(?:se (?:esta|estaba) |se )?(?:poniendo|puso|pone|ponia|volviendo) (?:morad[ao]|azul|gris)|turn(?:ing|ed|s)? (?:blue|purple|gray|grey|dusky)|going (?:blue|purple|grey|gray)',
     unless:
-      'cold|frio|fria|bruis[a-z]*|moret[oe]n[a-z]*|hair|pelo|paint|pintura|sky|cielo|light|luz|screen|pantalla|litmus|mood ring|fingers in the cold|raynaud[a-z]*|toes',
+      'cold|frio|fria|bruis[a-z]*|moret[oe]n[a-z]*|hair|pelo|paint|pintura|sky|cielo|light|luz|screen|pantalla|litmus|mood ring|fingers in the cold|raynaud[a-z]*|toes|(?:finger|toe)?nails?|unas?|thumb|pulgar',
   },
   {
     // airway swelling: throat/tongue/lips × swelling/closing/tight
@@ -1468,7 +1471,7 @@ export const FAMILIES: readonly FamilyDef[] = [
     b: 'hit|hits|hitting|bang[a-z]*|bump[a-z]*|smack[a-z]*|struck|whack[a-z]*|slamm?[a-z]*|crack[a-z]*|fell(?! asleep)|falling|fall|golpe[a-z]*|golpazo|madrazo|trancazo|chingadazo|porrazo|pegu?[eo]|pego|pegue|cai|cayo|caida|knocked',
     window: 4,
     unless:
-      'headache|hit me|hit (?:the )?(?:pillow|hay|bed)|head (?:cold|lice|start|office|nurse|of)|over (?:my|his|her) head|(?:idea|thought) (?:hit|struck)|piojos|dolor de cabeza|me duele la cabeza',
+      '(?:totally|completely|perfectly) fine|bump is gone|never had any symptoms|(?:\\d+|two|three|four|a few|several) weeks ago|hace (?:\\d+|dos|tres|varias) semanas|headache|hit me|hit (?:the )?(?:pillow|hay|bed)|head (?:cold|lice|start|office|nurse|of)|over (?:my|his|her) head|(?:idea|thought) (?:hit|struck)|piojos|dolor de cabeza|me duele la cabeza',
     escalateIf:
       'passed out|pass out|unconscious|knocked out|blacked out|vomit[a-z]*|threw up|throwing up|puking|confus[a-z]*|not making sense|bleeding (?:a lot|heavily)|blood thinners?|anticoag[a-z]*|warfarin[a]?|coumadin|eliquis|xarelto|pradaxa|plavix|clopidogrel|seizure|convuls[a-z]*|wont wake|cant wake|hard to wake|sleepy|drowsy|somnolient[ao]|dormid[ao]|slurr[a-z]*|unequal pupils|pupil[a-z]*|clear fluid|worst headache|desmay[a-z]*|inconscien[a-z]*|confundid[a-z]*|anticoagulantes?|no despierta|over (?:65|70|75|80|85|90)|elderly|anciano|anciana|\\d\\d (?:yo|year old|years old|anos) (?:on|con)',
   },
@@ -1488,7 +1491,7 @@ export const FAMILIES: readonly FamilyDef[] = [
     level: 'emergency',
     a: 'pain|dolor|hurts?|hurting|duele',
     b: 'tearing|ripping|ripped|torn|(?:something|it) (?:is )?(?:tearing|ripping)|desgarr[a-z]*|como si (?:me )?(?:rompieran|desgarraran|arrancaran)|rasgando',
-    window: 5,
+    window: 8,
     unless:
       'muscle|musculo|ligament|ligamento|acl|meniscus|menisco|rotator|labrum|tendon|knee|rodilla|ankle|tobillo|history|years|period|regla|cramps?',
   },
@@ -1635,7 +1638,7 @@ export const FAMILIES: readonly FamilyDef[] = [
     level: 'urgent',
     a: 'confus[a-z]*|confundid[ao]|disorient[a-z]*|desorientad[ao]|delirious|delirio|delirando|incoherente|not (?:acting )?(?:like )?(?:herself|himself)|acting (?:strange|weird|odd|funny|confused|off)|not making (?:any )?sense|no tiene sentido lo que dice|dice cosas sin sentido|no (?:es|esta|parece) (?:el|ella) mism[ao]|no reconoce|no (?:me|nos|la|lo) (?:conoce|reconoce)|(?:barely|hardly|doesnt|isnt|not) mak(?:es|ing) (?:any |much )?sense|(?:asking|asks|asked) (?:me |us )?the same (?:question|thing)s? (?:over and over|again and again|repeatedly)|(?:repite|pregunta) (?:lo mismo|la misma (?:pregunta|cosa)) (?:una y otra vez|a cada rato)|(?:doesnt|didnt|does not|did not) (?:recognize|know) (?:me|us|where (?:she|he) is)',
     unless:
-      'confus[a-z]* (?:about|by|with|as to|regarding|over|on|why|how|what|which|if|whether|sobre|con (?:la|el|las|los|mi|su|lo)|por (?:la|el|lo)|de (?:la|el|que))|confundid[ao] (?:sobre|con|por|acerca)|confusing|instructions|instrucciones|bill|billing|cuenta|factura|portal|forms?|formulario|website|app|statement|insurance|seguro|appointment|cita|dosage|dose|dosis|labels?|etiqueta|letter|carta|message|mensaje|results|resultados|question|pregunta|schedule|horario',
+      '(?:off and on |on and off )?for (?:months|years)|desde hace (?:meses|anos)|dementia|demencia|alzheimer[a-z]*|memory clinic|confus[a-z]* (?:about|by|with|as to|regarding|over|on|why|how|what|which|if|whether|sobre|con (?:la|el|las|los|mi|su|lo)|por (?:la|el|lo)|de (?:la|el|que))|confundid[ao] (?:sobre|con|por|acerca)|confusing|instructions|instrucciones|bill|billing|cuenta|factura|portal|forms?|formulario|website|app|statement|insurance|seguro|appointment|cita|dosage|dose|dosis|labels?|etiqueta|letter|carta|message|mensaje|results|resultados|question|pregunta|schedule|horario',
     escalateIf:
       'sudden[a-z]*|de repente|all of a sudden|out of nowhere|de la nada|slurr[a-z]*|droop[a-z]*|stiff neck|cuello rigido|wont wake|hard to wake|no despierta|sugar (?:is |was )?(?:low|[1-5]\\d)\\b|azucar (?:baja|en [1-5]\\d)',
   },

@@ -151,20 +151,29 @@ export interface ModelVerdict {
   readonly span: readonly [number, number] | null;
 }
 
+/**
+ * Fewer words than this left for the model (after the rules blanked what they
+ * explained) is thin evidence: it then needs the higher threshold, like
+ * overruling an urgent call ("my dad is 80" after a question about stroke signs).
+ */
+export const SHORT_VIEW_WORDS = 4;
+
 /** Longest run of words the evidence span may cover. */
 const SPAN_WORDS = 8;
 
 /**
  * Score normalised text (see `normalize.ts`) with the generated emergency model.
  * `rulesSaidUrgent`: the rules already judged the message urgent, so raising it
- * to emergency takes stronger evidence (the rules' urgent calls are usually right).
+ * to emergency takes stronger evidence (the rules' urgent calls are usually right);
+ * so does a view of fewer than `SHORT_VIEW_WORDS` words.
  */
 export function emergencyVerdict(text: string, rulesSaidUrgent = false): ModelVerdict {
   const words = modelWords(text);
   const perWord = wordFeatures(words);
   const weight = (id: number) => WEIGHTS.get(id) ?? 0;
   const score = scoreWith([...new Set(perWord.flat())], weight, EMERGENCY_MODEL.bias);
-  const threshold = rulesSaidUrgent ? EMERGENCY_MODEL.upgradeThreshold : EMERGENCY_MODEL.threshold;
+  const strict = rulesSaidUrgent || words.length < SHORT_VIEW_WORDS;
+  const threshold = strict ? EMERGENCY_MODEL.upgradeThreshold : EMERGENCY_MODEL.threshold;
   if (score < threshold) return { score, emergency: false, span: null };
   // The evidence: the window of up to SPAN_WORDS words with the largest positive weight.
   const contribution = perWord.map((ids) => ids.reduce((sum, id) => sum + weight(id), 0));

@@ -237,6 +237,70 @@ const TABLE: Record<string, readonly Row[]> = {
     ['estoy bomitando sangre', 'emergency', 'es'],
     ['me tome todas las pastiyas', 'emergency', 'es'],
   ],
+  'concepts: someone down and not reacting (issue #5)': [
+    ['grandpa went down in the garage and won’t answer when we shout his name', 'emergency'],
+    ['she slumped over at dinner and doesn’t respond to us', 'emergency'],
+    ['mi tía se cayó en la cocina y no reacciona cuando le hablamos', 'emergency', 'es'],
+    ['the room went dark for a second, I hit the floor and my heart is still pounding', 'emergency'],
+    ['se me puso todo negro y me caí, sigo mareada', 'emergency', 'es'],
+    ['my husband isn’t answering his phone, can you call me instead', 'routine'],
+    ['the screen went black when I opened my results', 'routine'],
+  ],
+  'concepts: breathing at rest, infant danger signs': [
+    ['breathless just sitting in my recliner and my feet are swollen', 'emergency'],
+    ['he has to sleep sitting up in a chair or he feels like he is drowning', 'emergency'],
+    ['our 6 week old is grunting with each breath and her nostrils are flaring', 'emergency'],
+    ['the baby is so floppy and hard to wake for feeds', 'emergency'],
+    ['el bebé de 2 meses tiene la mollera hundida y está muy aguadito', 'emergency', 'es'],
+    ['I get winded on the stairs, been like that for months', 'routine'],
+    ['my baby grunts when she poops, is that normal?', 'routine'],
+  ],
+  'concepts: poisons, self-harm intent, burns, vision': [
+    ['my daughter bit into a laundry pod', 'emergency'],
+    ['he drank some antifreeze from the garage', 'emergency'],
+    ['el niño se tomó el destapacaños', 'emergency', 'es'],
+    ['they’d all be better off if I were gone and I’m doing it tonight', 'emergency'],
+    ['tengo la cuerda lista y pienso usarla esta noche', 'emergency', 'es'],
+    ['my sister keeps texting that she’s going to kill herself', 'emergency'],
+    ['boiling water spilled on her legs and the skin is peeling off in sheets', 'emergency'],
+    ['all of a sudden a dark curtain came across his right eye', 'emergency'],
+    ['I’d be happier if I were done with this cough, any suggestions?', 'routine'],
+    ['I wrote a goodbye letter to my coworkers since I’m retiring', 'routine'],
+    ['burned my finger on the stove, small blister, healing fine', 'routine'],
+    ['I see double only when I’m exhausted, has been years', 'routine'],
+  ],
+  'concepts: numbers, atypical heart attack, anaphylaxis, pregnancy': [
+    ['sugar 27 and he is sweaty', 'emergency'],
+    ['my sugar is 45 and still dropping after juice', 'emergency'],
+    ['bp 232/134 and I feel fine', 'emergency'],
+    ['temp 105.4 in my 6 year old', 'emergency'],
+    ['heart rate 172 sitting on the couch', 'emergency'],
+    ['bp 165/102 this morning, no symptoms', 'urgent'],
+    ['my heart rate gets to 180 when I run, is that ok?', 'routine'],
+    ['sugar was 320 last week after cake, it’s 140 now', 'routine'],
+    ['bad indigestion for an hour and now I’m clammy', 'emergency'],
+    ['stung by a bee at the picnic and now my voice sounds hoarse and I feel dizzy', 'emergency'],
+    ['28 weeks pregnant with a pounding headache and seeing flashing lights', 'emergency'],
+    ['gave birth 10 days ago, bp 165/112 and a bad headache', 'emergency'],
+    ['heartburn after spicy food, can I get more omeprazole?', 'routine'],
+  ],
+  'concepts: same-day problems that are not 911': [
+    ['a stray dog bit my calf at the park', 'urgent'],
+    ['shooting pain from my lower back down my left leg since yesterday', 'urgent'],
+    ['hace 5 días que no hago del baño y tengo la panza inflada y me duele', 'urgent', 'es'],
+    ['slammed my thumb in the car door and the nail is turning purple', 'urgent'],
+    ['dizzy every time I stand up since starting the new water pill', 'urgent'],
+    ['hurt my back lifting boxes yesterday and can barely bend', 'urgent'],
+    ['a cat scratched my arm, just a surface scratch, not red — when was my last tetanus shot?', 'routine'],
+  ],
+  'concepts: shorthand, electrical injury, non-fading rash, broken hip': [
+    ['CP 8/10 radiating to jaw, diaphoretic', 'emergency'],
+    ['my son got electrocuted by the pool pump and is acting confused', 'emergency'],
+    ['fever and little purple spots on her legs that don’t fade when I press them', 'emergency'],
+    ['grandma fell and her leg looks shorter and turned out', 'emergency'],
+    ['my son has CP and needs his school form signed', 'routine'],
+    ['got shocked by static electricity lol', 'routine'],
+  ],
 };
 
 describe('classifyMessage', () => {
@@ -311,34 +375,16 @@ describe('classifyMessage', () => {
     expect(classifyMessage(42 as unknown as string).level).to.equal('routine');
   });
 
-  it('handles a 10,000-character message quickly and still finds the signal', () => {
+  // Speed is measured by `npm run triage:eval` (CPU time, average and a 12,000-character worst case), not here.
+  it('handles a 10,000-character message and still finds the signal', () => {
     const filler = 'I have a question about my bill and my next appointment. ';
     let text = '';
     while (text.length < 10_000) text += filler;
     text = `${text.slice(0, 9_990)} chest pain now`;
     expect(text.length).to.be.at.least(10_000);
-    const t0 = performance.now();
-    const result = classifyMessage(text);
-    const ms = performance.now() - t0;
-    expect(result.level).to.equal('emergency');
-    expect(ms).to.be.lessThan(500);
+    expect(classifyMessage(text).level).to.equal('emergency');
     expect(classifyMessage('x'.repeat(10_000)).level).to.equal('routine');
     expect(classifyMessage('🙂'.repeat(5_000)).level).to.equal('routine');
-  });
-
-  it('is fast on ordinary messages (well under 1 ms on average)', () => {
-    const samples = [
-      'I need to reschedule my appointment',
-      'me duele el pecho',
-      'fever of 102 for 3 days',
-      'refill my nitroglycerin please',
-    ];
-    for (const s of samples) classifyMessage(s); // warm up
-    const t0 = performance.now();
-    const runs = 200;
-    for (let i = 0; i < runs; i++) for (const s of samples) classifyMessage(s);
-    const mean = (performance.now() - t0) / (runs * samples.length);
-    expect(mean).to.be.lessThan(1);
   });
 
   it('does not mutate its input options', () => {
