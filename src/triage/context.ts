@@ -329,7 +329,7 @@ export const HYPOTHETICAL = rx(
     'si alguna vez',
     'por si (?:acaso|las dudas|algo)|just in case',
     '(?:a |an )?dangerous (?:fever|number|level|temp[a-z]*|reading)|(?:is|es) (?:\\d+ )?(?:a |an |una |un )?(?:dangerous|peligros[ao])|(?:fiebre|numero|nivel|temperatura) peligros[ao]',
-    'si (?:a (?:mi|su|tu) [a-z]+ )?(?:se )?(?:me|le|te) (?:da|dan|vuelve|llega|pasa|acaban?|terminan?)',
+    'si (?:a (?:mi|su|tu) [a-z]+ )?(?:se )?(?:me|le|te) (?:da|dan|daba|diera|vuelve|volviera|llega|llegara|pasa|pasara|acaban?|terminan?)',
     '(?<!(?:como|as) )(?:si alguien|if (?:someone|somebody|a person|anyone))|(?:en|in) (?:la|the|a) (?:clase|class) de|(?:cpr|first aid|rcp|primeros auxilios) class|clase de (?:rcp|primeros auxilios)',
     '(?:pregunta|preguntan) si (?:tiene|ha tenido|padece|sufre)|asks? (?:if|whether) (?:he|she|you|i|they) (?:has|have|had|ever)|questions? about (?:his|her|my) history',
     '(?:at )?what temp(?:erature)?|que temperatura|como (?:se|sabe|saber) cuando|cuando (?:debo |hay que |tengo que )?llevar',
@@ -447,6 +447,15 @@ export const MODIFIER_AFTER = new RegExp(
  */
 export const ADMIN_BEFORE =
   /(?:^|[^a-z0-9])(?:bill|bills|billing|invoice|statement|charges?|claim|receipt|records?|paperwork|forms?|letter|fax|copy|copies|report|summary|factura|facturas|cobro|cobros|recibo|expediente|registros?|formulario|carta|copia|reporte|resumen)(?: [a-z0-9]+){0,6} (?:for|from|of|about|regarding|after|de|del|sobre|por|despues de) (?:[a-z0-9]+ ){0,3}$/;
+/**
+ * Before the match, in the same sentence (commas and colons allowed): a form or paperwork that lists
+ * conditions or asks about them ("the sports form asks about fainting, chest pain…", "POA paperwork
+ * lists her dementia, CHF and past stroke", "insurance form asks to confirm my conditions: …").
+ */
+export const FORM_LIST_BEFORE =
+  /(?:^|[^a-z0-9])(?:forms?|paperwork|questionnaire|checklist|application|formulario|cuestionario|papeles)(?: [a-z0-9]+){0,6} (?:lists?|listing|asks? (?:about|if|whether|to confirm|for)|asking (?:about|if|for)|(?:has|have) (?:a )?(?:section|box|boxes|questions?) (?:for|about|on)|pregunta (?:por|si|sobre)|preguntan (?:por|si|sobre)|incluye)(?:[ ,:]+[a-z0-9]+){0,14}?[ ,:]+$/;
+/** Right after the match: a form field answered in the negative ("Seizures: none", "Desmayos: no"). */
+export const FIELD_NONE_AFTER = /^ ?: ?(?:none|no|n ?a|never|negative|denies|nunca|ninguno|ninguna|nada)(?![a-z0-9])/;
 /** Right before the match: an animal is the one with the symptom ("my dog had a seizure"). */
 export const PET_BEFORE =
   /(?:^|[^a-z0-9])(?:dog|dogs|cat|cats|pet|pets|puppy|kitten|horse|perr[oa]s?|perrit[oa]s?|gat[oa]s?|gatit[oa]s?|mascotas?|caballo)(?: (?:just|also|has|had|is|was|keeps|kept|got|seems|been|having|tiene|tuvo|esta|estaba|le|se|dio|sigue))*(?: [a-z0-9]+){0,3} $/;
@@ -496,6 +505,58 @@ export const RECENT_OTHER = rx(
   'right now|currently|today|tonight|this morning|this afternoon|this evening|just|just now|again|yesterday|last night|an hour ago|minutes ago|hours ago|hoy|ahorita|ahora|anoche|ayer|esta manana|esta tarde|esta noche|hace (?:[a-z]+ )?(?:rato|horas|hora|minutos)|acaba de|otra vez|de nuevo|no (?:puede|pueden) (?:hablar|mover|respirar)|(?:cant|cannot|can not) (?:talk|speak|move|breathe)|no (?:responde|despierta|respira)|(?:wont|cant) wake|(?:isnt|not) (?:breathing|responding)|sigue sin|sigue (?:convulsionando|temblando|inconsciente|desmayad[ao])|still (?:seizing|shaking|out|unconscious|not)',
 );
 
+// ───────────── settled episodes (issue #5: false alarms on routine follow-ups) ─────────────
+
+/**
+ * A care visit already made for the symptom, placed before it in its clause: "went to the ER
+ * Saturday for chest pain", "fui a urgencias por dolor de pecho", "me llevaron a urgencias porque
+ * me desmayé", "me operaron del apéndice". Only a guard together with {@link SETTLED_MESSAGE}.
+ */
+export const CARE_VISIT_BEFORE = rx(
+  [
+    '(?:went|go|gone|been|was|were|ended up|came|taken|took (?:him|her|me|them)) (?:in|into|to|at) (?:the )?(?:er|ed|emergency(?: room| department)?|urgent care|hospital|walk in|cardiologist|specialist|[a-z]+ologist)',
+    '(?:was|were|got|been) (?:seen|admitted|checked out|evaluated|treated) (?:in|at|by) (?:the )?(?:er|ed|urgent care|hospital|cardiologist|specialist)',
+    'went in (?:on )?(?:[a-z]+ )?(?:for|with|because)',
+    '(?:er|ed|urgent care|hospital|emergency room) (?:visit|trip|stay)',
+    '(?:fui|fue|fuimos|estuve|estuvo) (?:a |al |en )?(?:la |el )?(?:sala de )?(?:emergencias?|urgencias|urgent care|hospital|cardiologo|especialista|clinica|internad[ao])',
+    '(?:me|lo|la|le|nos) (?:llevaron|llevamos|llevo) (?:a |al )(?:la )?(?:emergencias?|urgencias|urgent care|hospital|clinica)',
+    '(?:me|lo|la|le) (?:operaron|internaron|atendieron)',
+  ].join('|'),
+);
+/**
+ * Anywhere in the message: the episode is over and was reassuring — normal work-up, better now,
+ * "passed it", "no me ha vuelto a pasar" — or is a stable chronic pattern ("been like this for a year").
+ */
+export const SETTLED_MESSAGE = rx(
+  [
+    'everything (?:was|came back|is|looked) (?:negative|normal|fine|clear|ok|okay|good)',
+    '(?:tests?|results?|work ?up|labs?|scans?|ekg|ct) (?:were |was |all |came back |are )+(?:negative|normal|clear|fine)',
+    '(?:says?|said|dice|dijo|dijeron|salio|showed|came back) (?:[a-z]+ )?(?:benign[a-z]*|normal(?:es)?)',
+    '(?:feel|feeling|felt|im|i am|hes|shes|he is|she is|he was|she was|was|been) (?:totally |completely |perfectly |back to |all )?(?:normal|fine|great|good|ok|okay|100) (?:now|since|ever since|again|a (?:minute|moment|second|few seconds) later|right after)',
+    'no (?:pain|symptoms|problems|issues|episodes) (?:at all )?since',
+    'passed (?:it|the stone)',
+    '(?:salio|salieron|resulto|resultaron) (?:todo |todos )?(?:normal(?:es)?|bien|negativ[oa]s?)',
+    'todo (?:salio|esta|estuvo) (?:bien|normal)',
+    // not "ya estoy bien cansada" (bien = very)
+    'ya (?:me siento|estoy|esta|se siente|anda|se ve) (?:bien|mejor|normal|al 100)(?! (?:cansad[ao]|mal|malit[ao]|mare[a-z]*|debil|agotad[ao]|enferm[ao]|hinchad[ao]|adolorid[ao]|fe[oa]|rar[oa]))',
+    '(?:ha|he|hemos) estado (?:normal|bien)',
+    'no (?:me|le|nos) ha vuelto a (?:pasar|dar|doler)',
+    'ya casi no (?:me|le) (?:duele|molesta)',
+    'ya se (?:le |me )?(?:bajo|quito|paso|desinflamo)',
+    // stable, long-standing: an appointment question, not a same-day one
+    '(?:been|has been|its been) (?:like this|going on|happening|this way) for (?:about |over |more than )?(?:a|one|two|\\d+|several|many|a couple of) (?:years?|months)',
+    '(?:once|every so often) in a while|de vez en cuando',
+  ].join('|'),
+);
+/** Anywhere in the message: it is back, worse, or still going — the settled guard does not apply. */
+export const UNSETTLED_MESSAGE = rx(
+  [
+    'worse|worsening|getting (?:bigger|worse)|spreading|(?:its|it is|is|are|they are|pain is) back|came back(?! (?:negative|normal|clear|fine|ok))|coming back|returned|(?<!(?:normal|fine|ok|okay|good|great|better|100) )again',
+    'still (?:hurts|hurting|having|have|bleeding|dizzy|swollen|cant)|now (?:i|its|it|my|he|she|the) (?:have|has|is|am|cant|hurts|started)|new (?:pain|symptoms?)',
+    'peor|empeor[a-z]*|otra vez|de nuevo|volvio|regreso|sigue|sigo|todavia (?:me|le) (?:duele|sangra)|ahora (?:tengo|tiene|me duele|le duele)',
+  ].join('|'),
+);
+
 /** Sources of the context cues, so their words can be protected from spelling correction. */
 export const CONTEXT_SOURCES: readonly string[] = [
   CLAUSE_BREAK,
@@ -514,6 +575,10 @@ export const CONTEXT_SOURCES: readonly string[] = [
   NEVER_LIKE_THIS,
   ADMIN_BEFORE,
   PET_BEFORE,
+  FORM_LIST_BEFORE,
+  CARE_VISIT_BEFORE,
+  SETTLED_MESSAGE,
+  UNSETTLED_MESSAGE,
 ]
   .map((r) => r.source)
   .concat([...NEGATION_WORDS, ...PSEUDO_AFTER, ...PSEUDO_AFTER_TWO]);

@@ -15,6 +15,9 @@
  */
 import {
   ADMIN_BEFORE,
+  CARE_VISIT_BEFORE,
+  FIELD_NONE_AFTER,
+  FORM_LIST_BEFORE,
   ONGOING,
   PET_BEFORE,
   CLAUSE_BREAK,
@@ -35,7 +38,9 @@ import {
   RECENT_OTHER,
   RECENT_PAST,
   REFILL_CONTEXT,
+  SETTLED_MESSAGE,
   SINCE_MY_BEFORE,
+  UNSETTLED_MESSAGE,
   bounded,
   isNegated,
   rx,
@@ -143,6 +148,20 @@ const MINOR_BLEEDING = rx(
   'spotting|a little|little bit|bit of|tiny|light|un poco|poquito|poquita|manchado|manchando|gums|encias|nose|nariz',
 );
 
+/**
+ * Everyday senses of words the rules and model associate with emergencies: breastfeeding and
+ * breast growth ("pecho" is also the chest), weight loss ("peso" is also a weight on the chest),
+ * a toddler's speech milestones ("no habla mucho").
+ */
+const BENIGN_SENSE = rx(
+  '(?:dar|doy|dando|darle|le doy|toma|tomar|tomando|puro) pecho|(?:bajar|subir|perder|ganar|baje|subi|perdi|gane) (?:de )?peso|crecer(?:le)? (?:el |los )?(?:pecho|senos)|breast ?feed[a-z]*|breast milk|lactancia|no habla (?:mucho|muchas palabras)|(?:says|dice|habla) (?:como |about |only |solo )?(?:\\d+|unas|some|a few) (?:palabras|words)',
+);
+
+/** Folk beliefs passed on for the clinic to confirm or debunk ("mi suegra dice que… ¿es cierto?"). */
+const MYTH_QUESTION = rx('es cierto|es verdad|sera cierto|is (?:that|this|it) true|(?:a )?myth|mito|old wives|jaja[a-z]*|haha[a-z]*|lol');
+/** The clause that reports what someone else claims (only blanked for the model, and only with {@link MYTH_QUESTION}). */
+const HEARSAY = rx('(?:says|said|say|dice|dijo|dicen) (?:que|that|its|it|itll|it will|thats)');
+
 /** Longest input looked at; longer text is truncated (the start of a message carries its point). */
 const MAX_CHARS = 20_000;
 
@@ -159,6 +178,14 @@ interface Doc {
    * judged urgent: hidden from the model, which weighs only what is left.
    */
   readonly discounted: [number, number][];
+  /**
+   * The message says the episode is over and was reassuring (normal work-up, fine now) or is a
+   * stable long-standing pattern, and nothing in it is back or worse: urgent-level signals are
+   * follow-up questions, and a symptom a care visit already dealt with is history.
+   */
+  settled: boolean;
+  /** Spans of {@link BENIGN_SENSE}: no rule fires on them and the model does not read them. */
+  readonly benign: [number, number][];
 }
 
 function clauseOf(doc: Doc, s: number, e: number): [number, number] {
@@ -224,12 +251,17 @@ function isLive(doc: Doc, s: number, e: number, unless: RegExp | undefined, chec
   const after = text.slice(e, ce);
   const clause = text.slice(cs, ce);
   if (unless !== undefined && unless.test(clause)) return undefined;
+  if (doc.benign.some(([bs, be]) => bs < e && be > s)) return undefined;
   if (isNegated(before, after)) return undefined;
   if (MODIFIER_AFTER.test(after) || MODIFIER_BEFORE.test(before)) return undefined;
   if (testOnce(HYPOTHETICAL, before) || INFO_CLAUSE.test(clause)) return undefined;
   // "send the records from my hospital stay for my heart attack": paperwork about an event, not the event
   if (ADMIN_BEFORE.test(before) && !testOnce(PRESENT_STRONG, after)) return undefined;
   if (PET_BEFORE.test(before)) return undefined; // "my dog had a seizure"
+  // conditions a form lists or asks about, and form fields answered "none": paperwork, not symptoms
+  if (FIELD_NONE_AFTER.test(text.slice(e, e + 16))) return undefined;
+  const sentence = text.slice(Math.max(0, s - 200), s).split(/[.!?;]/).pop() ?? '';
+  if (FORM_LIST_BEFORE.test(sentence) && !testOnce(PRESENT_ANY, sentence)) return undefined;
   // "refill my inhaler for shortness of breath", "pastillas para las convulsiones": an indication, not a symptom
   if (
     (MED_FOR_BEFORE.test(before) || (INDICATION_BEFORE.test(before) && REFILL_CONTEXT.test(clause))) &&
@@ -238,6 +270,8 @@ function isLive(doc: Doc, s: number, e: number, unless: RegExp | undefined, chec
     return undefined;
   }
   if (checkHistory && isHistorical(text, cs, ce, s, e)) return undefined;
+  // "went to the ER Saturday for chest pain … everything was negative": an episode already dealt with
+  if (checkHistory && doc.settled && CARE_VISIT_BEFORE.test(before)) return undefined;
   return { s, e, cs, ce };
 }
 
@@ -284,8 +318,8 @@ function evaluate(doc: Doc, sig: CompiledSignal): Found | undefined {
       continue;
     }
     let level: Alert = def.levelOf ? def.levelOf(m) : def.level;
-    if (level === 'urgent' && RESOLVED_AFTER.test(text.slice(e, hit.ce))) {
-      doc.discounted.push([s, e]); // "the rash is healed"
+    if (level === 'urgent' && (doc.settled || RESOLVED_AFTER.test(text.slice(e, hit.ce)))) {
+      doc.discounted.push([s, e]); // "the rash is healed", "feel normal now"
       continue;
     }
     const clause = text.slice(hit.cs, hit.ce);
@@ -458,7 +492,7 @@ function evaluateFamily(doc: Doc, fam: CompiledFamily): Found | undefined {
     const clause = text.slice(hit.cs, hit.ce);
     if (fam.needClause && !fam.needClause.test(clause)) continue;
     let level: Alert = def.level;
-    if (level === 'urgent' && RESOLVED_AFTER.test(text.slice(se, hit.ce))) {
+    if (level === 'urgent' && (doc.settled || RESOLVED_AFTER.test(text.slice(se, hit.ce)))) {
       doc.discounted.push([ss, se]);
       continue;
     }
@@ -543,7 +577,13 @@ function runRules(text: string, options?: TriageOptions): { doc: Doc; byCode: Ma
   const norm = normalize(raw, SPELLER);
   const breaks: [number, number][] = [];
   for (const b of scan(CLAUSE_BREAK, norm.text)) breaks.push([b.index, b.index + b[0].length]);
-  const doc: Doc = { norm, original: raw, breaks, words: wordBounds(norm.text), discounted: [] };
+  const doc: Doc = { norm, original: raw, breaks, words: wordBounds(norm.text), discounted: [], settled: false, benign: [] };
+  doc.settled = anyAffirmed(doc, SETTLED_MESSAGE) && !anyAffirmed(doc, UNSETTLED_MESSAGE);
+  // everyday senses of alarming words ("dando pecho" = breastfeeding): neither the rules nor the model read them as symptoms
+  for (const m of scan(BENIGN_SENSE, norm.text)) {
+    doc.benign.push([m.index, m.index + m[0].length]);
+    doc.discounted.push([m.index, m.index + m[0].length]);
+  }
 
   const order = options?.locale?.toLowerCase().startsWith('es') ? ORDER_ES : ORDER_EN;
   const byCode = new Map<string, Found>();
@@ -653,9 +693,15 @@ function modelView(doc: Doc): string {
   }
   clauses.push([clauseStart, text.length]);
   for (const [ds, de] of doc.discounted) blank(ds, de);
+  const myth = anyAffirmed(doc, MYTH_QUESTION);
   for (const [cs, ce] of clauses) {
     const clause = text.slice(cs, ce);
-    if (HISTORY_CUE.test(clause) || HYPOTHETICAL.test(clause) || INFO_CLAUSE.test(clause)) {
+    if (
+      HISTORY_CUE.test(clause) ||
+      HYPOTHETICAL.test(clause) ||
+      INFO_CLAUSE.test(clause) ||
+      (myth && HEARSAY.test(clause))
+    ) {
       blank(cs, ce);
       continue;
     }

@@ -3,7 +3,7 @@
  * lowercase, no accents, apostrophes removed ("can't" → "cant", "I'm" → "im"),
  * common misspellings of key words already corrected.
  */
-import { ADHERENCE, CHEST_BENIGN, NEAR_FAINT, RESOLVED_FAINT } from './lexicon-shared.js';
+import { ADHERENCE, CHEST_BENIGN, NEAR_FAINT, NEEDLE_FAINT, RESOLVED_FAINT } from './lexicon-shared.js';
 import type { SignalDef } from './types.js';
 
 const POSS = '(?:my|his|her|their|the|our|your|a)';
@@ -70,7 +70,7 @@ export const EN_SIGNALS: readonly SignalDef[] = [
       `(?:stroke|strokes)(?! of (?:luck|genius|midnight))`,
       'face arm speech',
     ],
-    unless: `${IDIOM_GIVE}|(?:going to|gonna|about to|will|almost) have (?:a |an )?(?:stroke|heart attack|aneurysm) (?:dealing|with|over|because|if|when|from|trying|waiting|reading)|billing|lol|lmao|haha|jk|(?:heat|sun|back|breast|swim|swimming|golf|paint|brush|pen|key) stroke|slept on|sleeping on|sleep on it|carpal tunnel|dental|dentist|novocaine|numbing|anesthesia|filling|root canal|botox|bells palsy`,
+    unless: `${IDIOM_GIVE}|(?:going to|gonna|about to|will|almost) have (?:a |an )?(?:stroke|heart attack|aneurysm) (?:dealing|with|over|because|if|when|from|trying|waiting|reading)|(?:nearly|almost|practically) (?:had|have|having) (?:a |an )?(?:stroke|heart attack|aneurysm) (?:waiting|on hold|when|after|dealing|reading|seeing|looking|over|because|from|trying|with)|billing|lol|lmao|haha|jk|(?:heat|sun|back|breast|swim|swimming|golf|paint|brush|pen|key) stroke|slept on|sleeping on|sleep on it|carpal tunnel|dental|dentist|novocaine|numbing|anesthesia|filling|root canal|botox|bells palsy`,
   },
   {
     code: 'breathing-difficulty',
@@ -96,7 +96,8 @@ export const EN_SIGNALS: readonly SignalDef[] = [
       'suffocating|feel like (?:im )?(?:suffocating|drowning)|air hunger|cant get air in',
     ],
     unless:
-      '(?:drowning|ahog[a-z]*|suffocat[a-z]*|asfixi[a-z]*) (?:in|en|con|by|de) (?:[a-z]+ )?(?:paperwork|work|bills|debt|emails?|homework|stress|trabajo|deudas|papeles|papeleo|tarea|estres|pendientes)|(?:slamm|smash|crush|jamm|stubb)[a-z]*|car door|hammer|bruis[a-z]*|through (?:my|his|her|the) nose|stuffy|stuffed up|congest[a-z]*|blocked nose|nasal|sinus|nariz|tapada|mocos',
+      // hyperbole about chores ("out of breath from all these forms"); pauses in a snorer's sleep (a sleep-study question)
+      '(?:out of breath|winded|breathless) (?:just )?(?:from|after|by) (?:[a-z]+ ){0,4}(?:forms?|paperwork|phone calls?|on hold|emails?|typing|reading|insurance|portal)|snor[a-z]*|sleep study|sleep apnea|(?:drowning|ahog[a-z]*|suffocat[a-z]*|asfixi[a-z]*) (?:in|en|con|by|de) (?:[a-z]+ )?(?:paperwork|work|bills|debt|emails?|homework|stress|trabajo|deudas|papeles|papeleo|tarea|estres|pendientes)|(?:slamm|smash|crush|jamm|stubb)[a-z]*|car door|hammer|bruis[a-z]*|through (?:my|his|her|the) nose|stuffy|stuffed up|congest[a-z]*|blocked nose|nasal|sinus|nariz|tapada|mocos',
     downgradeIf:
       'a little|a bit|a tad|little bit|slightly|slight|mild|mildly|sometimes|occasionally|at times|when i (?:walk|climb|exercise|run|go up|do stairs|work out|exert)|with exercise|on exertion|exertion|after (?:walking|climbing|running|exercise|exercising|working out)|up (?:the )?stairs|stairs|flight of stairs|for (?:weeks|months|a while)|un poco|leve|a veces|al caminar|al subir|escaleras|cuando camino|cuando hago ejercicio|con ejercicio|allergies|pollen|seasonal',
   },
@@ -203,7 +204,7 @@ export const EN_SIGNALS: readonly SignalDef[] = [
       'collapsed(?! (?:the|our|his|her|my|their|a|an|these|those|all|both|two|it|them)\\b)|collapse on|found (?:him|her|them) on the floor',
       'knocked out|knocked unconscious|keeled over|went limp|fell limp',
     ],
-    unless: `${NEAR_FAINT}|(?:at )?the sight of (?:my |his |her |the )?(?:own )?(?:blood|needles?)|(?:blood|lab) draws?|during (?:the|my|a) (?:blood )?draw|when (?:they|you) (?:drew|draw|take|took) (?:my )?blood|vasovagal|lung collapse|collapsed lung history|blacked out (?:the|my) (?:[a-z]+ )?(?:screen|window|info|name|number)|passed out (?:flyers|papers|candy)|drunk|hangover|(?:passed out|fainted|pass out) (?:from |of )?laugh[a-z]*|laugh[a-z]* so hard`,
+    unless: `${NEAR_FAINT}|${NEEDLE_FAINT}|(?:at )?the sight of (?:my |his |her |the )?(?:own )?(?:blood|needles?)|(?:blood|lab) draws?|during (?:the|my|a) (?:blood )?draw|when (?:they|you) (?:drew|draw|take|took) (?:my )?blood|vasovagal|lung collapse|collapsed lung history|blacked out (?:the|my) (?:[a-z]+ )?(?:screen|window|info|name|number)|passed out (?:flyers|papers|candy)|drunk|hangover|(?:passed out|fainted|pass out) (?:from |of )?laugh[a-z]*|laugh[a-z]* so hard`,
     downgradeIf: RESOLVED_FAINT,
   },
   {

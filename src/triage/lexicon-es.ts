@@ -4,7 +4,7 @@
  * misspellings corrected. Written for patients who type without accents and in
  * informal registers (Mexican/Central American usage included).
  */
-import { CHEST_BENIGN, NEAR_FAINT, RESOLVED_FAINT } from './lexicon-shared.js';
+import { CHEST_BENIGN, NEAR_FAINT, NEEDLE_FAINT, RESOLVED_FAINT } from './lexicon-shared.js';
 import type { SignalDef } from './types.js';
 
 const MI = '(?:el|la|los|las|mi|mis|su|sus|un|una)';
@@ -90,7 +90,7 @@ export const ES_SIGNALS: readonly SignalDef[] = [
       'no (?:me|le) entra (?:el |nada de )?aire',
       '(?:el )?(?:inhalador|nebulizador|albuterol) no (?:me |le )?(?:ayuda|funciona|sirve|hace nada)',
     ],
-    unless: 'nariz|tapada|tapado|congestion|congestionad[ao]|mocos|resfriado|de tanto (?:reir|correr|gritar|cantar)|de (?:la )?risa|(?:drowning|ahog[a-z]*|suffocat[a-z]*|asfixi[a-z]*) (?:in|en|con|by|de) (?:[a-z]+ )?(?:paperwork|work|bills|debt|emails?|homework|stress|trabajo|deudas|papeles|papeleo|tarea|estres|pendientes)',
+    unless: 'ronc[a-z]*|estudio del sueno|apnea|nariz|tapada|tapado|congestion|congestionad[ao]|mocos|resfriado|de tanto (?:reir|correr|gritar|cantar)|de (?:la )?risa|(?:drowning|ahog[a-z]*|suffocat[a-z]*|asfixi[a-z]*) (?:in|en|con|by|de) (?:[a-z]+ )?(?:paperwork|work|bills|debt|emails?|homework|stress|trabajo|deudas|papeles|papeleo|tarea|estres|pendientes)',
     downgradeIf:
       'un poco|poquito|leve|a veces|de vez en cuando|al caminar|al subir|escaleras|cuando camino|cuando subo|cuando hago ejercicio|con ejercicio|hacer ejercicio|al hacer|desde hace (?:semanas|meses)|por semanas|alergias|polen',
   },
@@ -176,7 +176,7 @@ export const ES_SIGNALS: readonly SignalDef[] = [
       'se desplomo',
     ],
     downgradeIf: RESOLVED_FAINT,
-    unless: `${NEAR_FAINT}|(?:me voy a|se va a|siento que me|sentia que me|casi me|casi se|como que me) (?:desmay[a-z]*|desvanec[a-z]*)|borrach[a-z]*|no responde (?:el|la|los|mi|mis) (?:telefono|correo|mensaje|mensajes|llamada|llamadas|doctor|doctora|oficina)|no responden|no me responde|no me responden|no han respondido|de (?:la )?risa`,
+    unless: `${NEAR_FAINT}|${NEEDLE_FAINT}|(?:me voy a|se va a|siento que me|sentia que me|casi me|casi se|como que me) (?:desmay[a-z]*|desvanec[a-z]*)|borrach[a-z]*|no responde (?:el|la|los|mi|mis) (?:telefono|correo|mensaje|mensajes|llamada|llamadas|doctor|doctora|oficina)|no responden|no me responde|no me responden|no han respondido|de (?:la )?risa`,
   },
   {
     code: 'seizure',
@@ -410,7 +410,8 @@ export const ES_SIGNALS: readonly SignalDef[] = [
       '(?:por error|por equivocacion|sin querer|accidentalmente) (?:[a-z0-9]+ ){0,2}(?:me |se |le )?(?:tome|tomo|di|dio|trago|puse|inyecte)',
       'la farmacia (?:me |nos )?(?:dio|surtio) (?:[a-z0-9]+ ){0,2}(?:equivocad[ao]|incorrect[ao]|otra)',
     ],
-    unless: 'vitamina[s]?|multivitamin[a-z]*|calcio|fibra|probiotic[a-z]*|melatonina|vitamin[a-z]*',
+    // "¿me tomo doble hoy o nada más la normal?": asking what to do about a missed dose
+    unless: 'vitamina[s]?|multivitamin[a-z]*|calcio|fibra|probiotic[a-z]*|melatonina|vitamin[a-z]*|o (?:nada mas|solo|nomas|mejor|nada mas) (?:la|el|una|me|lo)',
   },
   {
     code: 'asthma-attack',

@@ -301,6 +301,59 @@ const TABLE: Record<string, readonly Row[]> = {
     ['my son has CP and needs his school form signed', 'routine'],
     ['got shocked by static electricity lol', 'routine'],
   ],
+  // Issue #5 precision guards: each class has a routine example that must stay routine and an
+  // emergency with the same words that must stay an emergency.
+  'guards: a care visit already made, with a reassuring outcome': [
+    ['went to the ER Saturday for chest pain, everything was negative and no pain at all since. when can I see my PCP?', 'routine'],
+    ['went to the ER Saturday for chest pain, everything was negative but now the chest pain is back and worse', 'emergency'],
+    ['fui a urgencias por dolor de pecho, salió todo normal y ya me siento bien. ¿cuándo tiene cita?', 'routine', 'es'],
+    ['fui a urgencias por dolor de pecho y salió todo normal, pero otra vez me duele el pecho', 'emergency', 'es'],
+  ],
+  'guards: a settled or long-standing minor problem': [
+    ['got a little lightheaded standing up fast this morning, it passed and I feel normal now. worth mentioning at my physical?', 'routine'],
+    ['hemorrhoids since my pregnancy, a little blood on the paper once in a while, been like this for a year', 'routine'],
+    ['tengo diarrea desde hace 3 dias y ya estoy bien cansada', 'urgent', 'es'],
+    ['I feel normal now but an hour ago my face was drooping and my speech was slurred', 'emergency'],
+  ],
+  'guards: a faint at a needle': [
+    ['fainted right after her shots, she was fine a minute later. can she lie down for the next ones?', 'routine'],
+    ['se desmayó después de la vacuna pero en un minuto ya estaba bien', 'routine', 'es'],
+    ['she fainted in the kitchen and is not waking up', 'emergency'],
+  ],
+  'guards: hyperbole about chores and waiting': [
+    ['I nearly had a stroke waiting on hold for 45 minutes, anyway can I get the shingles shot at the pharmacy?', 'routine'],
+    ['I think I had a stroke, my face is drooping', 'emergency'],
+    ['out of breath just from filling out all the forms for the new insurance, can you fax my records?', 'routine'],
+    ['out of breath just sitting here and my lips look blue', 'emergency'],
+  ],
+  'guards: a snorer’s pauses (sleep-study questions)': [
+    ['my husband snores and sometimes stops breathing for a few seconds at night, can he get a sleep study?', 'routine'],
+    ['mi esposa dice que ronco y a veces dejo de respirar dormido, ¿me mandan al estudio del sueño?', 'routine', 'es'],
+    ['my husband stopped breathing and is turning blue', 'emergency'],
+  ],
+  'guards: forms that list or ask about conditions': [
+    ['sports physical form asks about fainting, chest pain with exercise, family sudden death. none apply, just need it signed', 'routine'],
+    ['insurance form asks to confirm my conditions: hypertension, heart attack 2015. can you fax it?', 'routine'],
+    ['camp form: Seizures: none. Asthma: mild. need a signature', 'routine'],
+    ['need the camp form signed, but she had a seizure this morning and is still confused', 'emergency'],
+  ],
+  'guards: general questions, instructions and folk beliefs': [
+    ['se me olvidó la pastilla ayer, ¿me tomo doble hoy o nada más la normal?', 'routine', 'es'],
+    ['1 hr glucose test came back 138, do I need the 3 hour one?', 'routine'],
+    ['la doctora me dijo que si me daba dolor de pecho usara la nitroglicerina, cuántas me puedo poner? no tengo dolor ahorita', 'routine', 'es'],
+    ['me dio dolor de pecho y ya usé la nitroglicerina y no se me quita', 'emergency', 'es'],
+    ['mi suegra dice que si me baño después de planchar se me va a torcer la boca, ¿es cierto? jaja', 'routine', 'es'],
+    ['se me torció la boca de repente y no puedo hablar bien', 'emergency', 'es'],
+  ],
+  'guards: everyday senses of alarming words': [
+    ['estoy dando pecho y quiero bajar de peso, ¿cuántas calorías?', 'routine', 'es'],
+    ['estoy dando pecho y me duele el pecho con un peso que me baja al brazo izquierdo', 'emergency', 'es'],
+  ],
+  'danger signs the guards must not hide': [
+    ['baby is 3 weeks old, rectal temp 100.6, much sleepier than usual and not interested in feeding', 'emergency'],
+    ['baby is 3 weeks old, feeding great, temp 98.6, how much formula should she get?', 'routine'],
+    ['el azúcar de mi esposo está en 520, vomita todo y ya no sabe ni dónde está', 'emergency', 'es'],
+  ],
 };
 
 describe('classifyMessage', () => {
