@@ -19,7 +19,7 @@ import type {
 import { PortalMessageSentEvent, PortalDraftSavedEvent } from '../../events/events.js';
 import { containsCardNumber } from '../../internal/compose-kit/card-number.js';
 import { CharacterCountController, characterLength } from '../../internal/compose-kit/character-count.js';
-import { DraftController, draftStatusText } from '../../internal/compose-kit/draft-controller.js';
+import { DraftController, draftStatusText, renderDiscardConfirm } from '../../internal/compose-kit/draft-controller.js';
 import { HandlingNoticeController } from '../../internal/compose-kit/handling-notice.js';
 import { LazyElement } from '../../internal/lazy-element.js';
 import { loadPolicyConsent } from '../policy-consent/load.js';
@@ -1132,25 +1132,18 @@ export class PortalCompose extends PortalElement {
 
   #renderDiscardConfirm(): TemplateResult {
     const t = this.localize;
-    return html`<div class="notice warning discard-confirm" role="group" aria-labelledby="discard-question">
-      <p id="discard-question">${t.term('compose.discard.confirm')}</p>
-      <div class="actions">
-        <button id="discard-yes" class="button danger" type="button" @click=${() => void this.#discard()}>
-          ${t.term('compose.discard.yes')}
-        </button>
-        <button
-          class="button secondary"
-          type="button"
-          @click=${async () => {
-            this.confirmingDiscard = false;
-            await this.updateComplete;
-            this.renderRoot.querySelector<HTMLElement>('#body')?.focus();
-          }}
-        >
-          ${t.term('compose.discard.no')}
-        </button>
-      </div>
-    </div>`;
+    return renderDiscardConfirm({
+      idPrefix: 'discard',
+      question: t.term('compose.discard.confirm'),
+      yes: t.term('compose.discard.yes'),
+      no: t.term('compose.discard.no'),
+      onDiscard: () => void this.#discard(),
+      onKeep: async () => {
+        this.confirmingDiscard = false;
+        await this.updateComplete;
+        this.renderRoot.querySelector<HTMLElement>('#body')?.focus();
+      },
+    });
   }
 }
 

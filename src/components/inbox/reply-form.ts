@@ -16,7 +16,7 @@ import type { Category, Draft, DraftInput, SendResult } from '../../api/schemas.
 import { LIMITS } from '../../api/validators.generated.js';
 import { containsCardNumber } from '../../internal/compose-kit/card-number.js';
 import { CharacterCountController, characterLength } from '../../internal/compose-kit/character-count.js';
-import { DraftController, draftStatusText } from '../../internal/compose-kit/draft-controller.js';
+import { DraftController, draftStatusText, renderDiscardConfirm } from '../../internal/compose-kit/draft-controller.js';
 import { HandlingNoticeController } from '../../internal/compose-kit/handling-notice.js';
 import { LazyAttachments, draftFiles } from '../../internal/compose-kit/lazy-attachments.js';
 import type { KitHost } from '../../internal/compose-kit/ids.js';
@@ -482,25 +482,18 @@ export class ReplyForm implements ReactiveController {
 
   #renderDiscardConfirm(): TemplateResult {
     const t = this.#o.localize;
-    return html`<div class="notice warning" role="group" aria-labelledby="reply-discard-question">
-      <p id="reply-discard-question">${t.term('inbox.reply.discardConfirm')}</p>
-      <div class="actions">
-        <button id="reply-discard-yes" class="button danger" type="button" @click=${() => void this.#discard()}>
-          ${t.term('inbox.reply.discardYes')}
-        </button>
-        <button
-          class="button secondary"
-          type="button"
-          @click=${async () => {
-            this.#confirmingDiscard = false;
-            this.#host.requestUpdate();
-            await this.#host.updateComplete;
-            this.#host.renderRoot.querySelector<HTMLElement>('#reply-body')?.focus();
-          }}
-        >
-          ${t.term('inbox.reply.discardNo')}
-        </button>
-      </div>
-    </div>`;
+    return renderDiscardConfirm({
+      idPrefix: 'reply-discard',
+      question: t.term('inbox.reply.discardConfirm'),
+      yes: t.term('inbox.reply.discardYes'),
+      no: t.term('inbox.reply.discardNo'),
+      onDiscard: () => void this.#discard(),
+      onKeep: async () => {
+        this.#confirmingDiscard = false;
+        this.#host.requestUpdate();
+        await this.#host.updateComplete;
+        this.#host.renderRoot.querySelector<HTMLElement>('#reply-body')?.focus();
+      },
+    });
   }
 }

@@ -360,8 +360,12 @@ describe('compose-kit', () => {
       let node = await render('abc');
       expect(node.textContent).to.contain('3 of 10 characters');
       count.changed('abcdefghi', 10, el.localize);
-      await aTimeout(30);
-      node = await render('abcdefghi');
+      // The announcement comes once typing has paused (10 ms here); a loaded machine may take longer.
+      for (let waited = 0; waited < 2000; waited += 20) {
+        node = await render('abcdefghi');
+        if (node.textContent!.includes('1 character left')) break;
+        await aTimeout(20);
+      }
       expect(node.textContent).to.contain('1 character left');
     });
   });

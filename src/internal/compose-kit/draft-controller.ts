@@ -7,7 +7,7 @@
  * Call `changed()` on every edit. Before sending, `await settle()` so no save
  * lands after the server has deleted the draft; after sending, `forget()`.
  */
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { newIdempotencyKey, type PortalClient } from '../../api/client.js';
 import { toPortalError, type PortalError } from '../../api/errors.js';
 import type { Draft, DraftInput } from '../../api/schemas.js';
@@ -207,4 +207,27 @@ export function draftStatusText(draft: DraftController, localize: LocalizeContro
     default:
       return '';
   }
+}
+
+export interface DiscardConfirmOptions {
+  /** Prefix for the element ids (`<prefix>-question`, `<prefix>-yes`). */
+  idPrefix: string;
+  question: string;
+  yes: string;
+  no: string;
+  /** "Yes, discard": delete the draft. */
+  onDiscard: () => void;
+  /** "No, keep it": close the question and put focus back in the message. */
+  onKeep: () => void;
+}
+
+/** The explicit "Discard this draft?" question, the same for a new message and a reply. */
+export function renderDiscardConfirm(o: DiscardConfirmOptions): TemplateResult {
+  return html`<div class="notice warning discard-confirm" role="group" aria-labelledby="${o.idPrefix}-question">
+    <p id="${o.idPrefix}-question">${o.question}</p>
+    <div class="actions">
+      <button id="${o.idPrefix}-yes" class="button danger" type="button" @click=${o.onDiscard}>${o.yes}</button>
+      <button class="button secondary" type="button" @click=${o.onKeep}>${o.no}</button>
+    </div>
+  </div>`;
 }
