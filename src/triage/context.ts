@@ -215,6 +215,10 @@ export function isNegated(before: string, after: string, window = 5): boolean {
 const RELATIVE_ELDER =
   'father|dad|daddy|mother|mom|mum|mommy|mama|papa|padre|madre|brother|sister|grandma|grandmother|grandpa|grandfather|granny|uncle|aunt|auntie|cousin|grandparents|parents|family|relatives|abuelo|abuela|abuelito|abuelita|tio|tia|primo|prima|hermano|hermana|padres|familia|familiares|suegro|suegra|papi|mami|father in law|mother in law';
 
+/** Ages, in digits or words, for "when he was one" / "cuando tenía un año" (a stage of life already past). */
+const AGE_NUMBER =
+  '\\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a (?:baby|toddler|kid|child|teenager)|un|uno|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce';
+
 /** Explicit history / remote-time cues: the symptom is about the past. */
 export const HISTORY_CUE = rx(
   [
@@ -238,7 +242,13 @@ export const HISTORY_CUE = rx(
     'as a (?:kid|child|baby|teen|teenager)',
     'when i was (?:a |younger|little|young|small|\\d+)',
     '(?:when|cuando) (?:he|she|they|el|ella) (?:was|were|tenia|era) (?:a baby|a toddler|little|younger|small|un bebe|bebe|chiquit[ao]|\\d+)',
-    '(?:\\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|twenty|many|several|few|couple(?: of)?) (?:years|yrs|year|decades?|months) ago',
+    // an age already left behind: "when he was one", "cuando tenia un año", "at age 3", "a los dos años"
+    `when (?:he|she|they|i) (?:was|were) (?:${AGE_NUMBER})(?! (?:minutes?|mins?|hours?|seconds?|of|or|and))|cuando (?:el |ella |yo )?(?:tenia|tenian|tuvo|cumplio) (?:${AGE_NUMBER}) (?:anos?|meses|mes|semanas)|(?:when|cuando) (?:(?:he|she|they|el|ella|yo) )?(?:was|were|era|estaba) (?:a newborn|an infant|a toddler|recien nacid[ao]|de brazos)`,
+    `(?:at|by) (?:age|the age of) (?:${AGE_NUMBER})|a los (?:${AGE_NUMBER}) (?:anos?|meses)|de (?:${AGE_NUMBER}) (?:anos?|meses) (?:le|me|se) (?:dio|dieron|paso)`,
+    '(?:\\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|twenty|many|several|few|couple(?: of)?) (?:years|yrs|year|decades?|months|summers|winters|springs|christmases) ago',
+    // a season or holiday already past: "last spring", "this past winter", "el invierno pasado", "la navidad pasada"
+    '(?:last|this past) (?:spring|summer|fall|autumn|winter|christmas|thanksgiving|easter|school year|season)|(?:spring|summer|fall|autumn|winter) before last',
+    '(?:el|la|este|esta|en el|en la) (?:invierno|verano|otono|primavera|navidad|temporada|ciclo escolar) pasad[oa]|(?:el|la) (?:invierno|verano|otono|primavera|navidad) (?:del ano pasado|antepasad[oa])',
     'years ago',
     'months ago',
     'long time ago',
@@ -345,6 +355,8 @@ export const HYPOTHETICAL = rx(
     'diferencia entre',
     'info about',
     'side effects? (?:of|from|include|includes|like)|efectos secundarios|(?:can|could|does|do|will|might|may) (?:it|this|that|they|the [a-z]+) (?:cause|give|lead to|trigger)|(?:what|can|could|may|might|does|do|it|that|which|will) causes?|causes? of|(?:the|this|that|a|an) [a-z]+ (?:can |may |might )?causes?|puede (?:causar|provocar)|(?:i )?heard (?:that|it|they|the|about)|i read (?:that|it)|lei que|escuche que|dicen que',
+    // something read or seen, reported as information: "I read online that…", "leí en internet que…"
+    '(?:i )?(?:read|saw|seen|found) (?:online|on (?:google|the internet|facebook|tiktok|youtube|a (?:website|forum|blog))|in (?:an? )?(?:article|pamphlet|leaflet|the (?:insert|leaflet|label))|somewhere) (?:that )?|(?:lei|vi|encontre) (?:en (?:internet|google|linea|facebook|tiktok|youtube|un articulo|una pagina|el instructivo|la caja))(?: que)?|(?:the|a) (?:website|article|leaflet|insert|label) (?:says|said)|(?:el|un) (?:articulo|instructivo) (?:dice|decia) que',
     'informacion sobre',
     'pamphlet',
     'folleto',
@@ -353,6 +365,18 @@ export const HYPOTHETICAL = rx(
     'article',
     'articulo',
   ].join('|'),
+);
+
+/**
+ * Right after the match: the symptom is the subject of a fact about a medicine or a disease
+ * ("shortness of breath can be a side effect of amlodipine", "el mareo puede ser un efecto
+ * secundario"). Only a guard with {@link DENIED_IT}: the writer then says they do not have it.
+ */
+export const INFO_AFTER =
+  /^ (?:is|are|can|could|may|might|puede|pueden|es|son)(?: be| ser)? (?:a |an |un |una )?(?:very |really |pretty |muy )?(?:common |rare |possible |known |normal |usual |comun |raro |posible |conocido )?(?:side effects?|symptoms? of|signs? of|(?:early )?warning signs?|reactions? to|efectos? secundarios?|efectos? adversos?|sintomas? de|senal(?:es)? de|reaccion(?:es)? (?:a|al|de))(?![a-z])/;
+/** Anywhere in the message: the writer does not have what they asked about ("I don't have it", "no lo tengo"). */
+export const DENIED_IT = rx(
+  '(?:i|he|she|we) (?:dont|doesnt|do not|does not|havent|hasnt|have not|has not|never) (?:have |had |get |got |gotten |noticed |experienced )?(?:it|that|this|them|those|any(?: of (?:it|that|this|them|those))?)|(?:not|never) (?:having|had|experienced) (?:it|that|this|any)|(?:no (?:lo|la|los|las|le|me) (?:tengo|tiene|he tenido|ha dado|he notado)|no tengo (?:eso|nada de eso)|no me (?:ha )?(?:dado|pasado) (?:eso|nada))',
 );
 
 /** Right after the match: the symptom word is a modifier of a noun ("seizure medication", "chest pain clinic"). */
@@ -453,7 +477,7 @@ export const ADMIN_BEFORE =
  * lists her dementia, CHF and past stroke", "insurance form asks to confirm my conditions: …").
  */
 export const FORM_LIST_BEFORE =
-  /(?:^|[^a-z0-9])(?:forms?|paperwork|questionnaire|checklist|application|formulario|cuestionario|papeles)(?: [a-z0-9]+){0,6} (?:lists?|listing|asks? (?:about|if|whether|to confirm|for)|asking (?:about|if|for)|(?:has|have) (?:a )?(?:section|box|boxes|questions?) (?:for|about|on)|pregunta (?:por|si|sobre)|preguntan (?:por|si|sobre)|incluye)(?:[ ,:]+[a-z0-9]+){0,14}?[ ,:]+$/;
+  /(?:^|[^a-z0-9])(?:forms?|paperwork|questionnaire|checklist|application|formulario|formularios|forma|formas|cuestionario|papeles|solicitud|planilla)(?: [a-z0-9]+){0,6} (?:lists?|listing|asks? (?:about|if|whether|to confirm|for)|asking (?:about|if|for)|(?:has|have) (?:a )?(?:section|box|boxes|questions?) (?:for|about|on)|pregunta (?:por|si|sobre)|preguntan (?:por|si|sobre)|incluye|(?:wants|asks|needs|tells) (?:me|us|him|her) to (?:list|put(?: down)?|write(?: down)?|fill in|declare|check(?: off)?|disclose)|(?:i|we) (?:have|need|had) to (?:list|put(?: down)?|write(?: down)?|fill in|declare|check(?: off)?|disclose)|(?:tengo|tenemos|hay|tiene|debo|debemos) que (?:poner|anotar|escribir|listar|declarar|marcar|llenar|apuntar)|(?:me )?piden? (?:poner|anotar|escribir|listar|declarar|que (?:ponga|anote|escriba|liste|declare))|quieren? que (?:ponga|anote|escriba|liste|declare))((?:[ ,:]+[a-z0-9]+){0,14}?[ ,:]+)$/;
 /** Right after the match: a form field answered in the negative ("Seizures: none", "Desmayos: no"). */
 export const FIELD_NONE_AFTER = /^ ?: ?(?:none|no|n ?a|never|negative|denies|nunca|ninguno|ninguna|nada)(?![a-z0-9])/;
 /** Right before the match: an animal is the one with the symptom ("my dog had a seizure"). */
@@ -548,9 +572,35 @@ export const SETTLED_MESSAGE = rx(
     '(?:once|every so often) in a while|de vez en cuando',
   ].join('|'),
 );
+const QUIET_SPAN =
+  '(?:over |about |almost |nearly |more than |the (?:last|past) )?(?:a|one|two|three|four|five|six|eight|ten|\\d+|several|many|a few|a couple(?: of)?) (?:weeks?|months?|years?)';
+const QUIET_SPAN_ES =
+  '(?:(?:mas de|casi|como) )?(?:un|una|uno|dos|tres|cuatro|cinco|seis|ocho|diez|\\d+|varios|varias|unos|unas|muchos|muchas) (?:semanas?|mes|meses|anos?)';
+/**
+ * Anywhere in the message: the episodes stopped long ago — weeks or months without one, or they
+ * stopped once a change was made ("no episodes in 2 months", "stopped once I started drinking more
+ * water", "ya no me ha dado", "sin crisis desde hace 3 meses"). Unlike {@link SETTLED_MESSAGE} this
+ * also silences emergency words, but only in a clause that itself says they stopped.
+ */
+export const QUIET_MESSAGE = rx(
+  [
+    `no (?:more |further |new |other )?(?:episodes?|spells?|attacks?|seizures?|symptoms?|problems?|issues?|fainting|faints|blackouts?|bleeding|pain|recurrences?|flare ?ups?|more of (?:them|those)|since) (?:at all )?(?:in|for|since) ${QUIET_SPAN}`,
+    `(?:havent|hasnt|have not|has not|didnt|did not) (?:had|happened|come back|came back|returned|recurred|fainted|passed out|seized)(?: (?:one|any|another|anything|a single one|an? [a-z]+|it|them))? (?:in|for|since) ${QUIET_SPAN}`,
+    '(?:stopped|went away|gone away|resolved|cleared up|disappeared|got better) (?:completely |for good |totally )?(?:once|since|after|when) (?:i|he|she|we|they) (?:started|stopped|switched|changed|began|quit|cut|increased|lowered)',
+    '(?:ya )?no (?:me|le|nos) (?:ha|han) (?:vuelto a )?(?:dar|dado|pasar|pasado|repetir|repetido|regresado)',
+    `sin (?:episodios|crisis|ataques|desmayos|convulsiones|sintomas|sangrado|dolor|molestias|problemas) (?:desde hace|en|por|durante) ${QUIET_SPAN_ES}`,
+    `(?:se (?:me |le )?(?:quito|quitaron|paso|pasaron|fue|fueron|detuvo|detuvieron|paro|pararon)|(?:desaparecio|desaparecieron)) (?:desde que|cuando|en cuanto|despues de que) (?:empece|empezo|deje|dejo|cambie|cambio|comence|comenzo|subi|subio|baje|bajo)`,
+  ].join('|'),
+);
+/** In the symptom's own clause: it says the symptom stopped ("the spells stopped", "ya se me quitó el sangrado"). */
+export const RESOLUTION_CLAUSE = rx(
+  'stopped|went away|gone away|resolved|cleared up|disappeared|no (?:more )?episodes|(?:havent|hasnt) (?:had|happened|come back)|ya se (?:me |le )?(?:quito|quitaron|paso|pasaron|fue|fueron|detuvo|paro|calmo|acabo)|se (?:me |le )?(?:quito|quitaron|pasaron|detuvo|detuvieron) (?:desde|cuando|en cuanto)|ya no (?:me |le |nos )?(?:ha|han) (?:vuelto|dado|pasado|regresado)|ya no (?:me |le )(?:da|dan|dio|dieron)(?! (?:tiempo|chance|permiso))|desaparecio|desaparecieron|sin (?:episodios|crisis|ataques|desmayos|convulsiones)',
+);
+
 /** Anywhere in the message: it is back, worse, or still going — the settled guard does not apply. */
 export const UNSETTLED_MESSAGE = rx(
   [
+    'until (?:today|tonight|this|last night|yesterday|now|an hour|a few hours)|hasta (?:hoy|ahora|ahorita|esta (?:manana|tarde|noche)|anoche|ayer)',
     'worse|worsening|getting (?:bigger|worse)|spreading|(?:its|it is|is|are|they are|pain is) back|came back(?! (?:negative|normal|clear|fine|ok))|coming back|returned|(?<!(?:normal|fine|ok|okay|good|great|better|100) )again',
     'still (?:hurts|hurting|having|have|bleeding|dizzy|swollen|cant)|now (?:i|its|it|my|he|she|the) (?:have|has|is|am|cant|hurts|started)|new (?:pain|symptoms?)',
     'peor|empeor[a-z]*|otra vez|de nuevo|volvio|regreso|sigue|sigo|todavia (?:me|le) (?:duele|sangra)|ahora (?:tengo|tiene|me duele|le duele)',
@@ -579,6 +629,10 @@ export const CONTEXT_SOURCES: readonly string[] = [
   CARE_VISIT_BEFORE,
   SETTLED_MESSAGE,
   UNSETTLED_MESSAGE,
+  QUIET_MESSAGE,
+  RESOLUTION_CLAUSE,
+  INFO_AFTER,
+  DENIED_IT,
 ]
   .map((r) => r.source)
   .concat([...NEGATION_WORDS, ...PSEUDO_AFTER, ...PSEUDO_AFTER_TWO]);

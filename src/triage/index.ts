@@ -26,6 +26,8 @@ import {
   HYPOTHETICAL,
   INDICATION_BEFORE,
   INFO_CLAUSE,
+  INFO_AFTER,
+  DENIED_IT,
   RESOLVED_AFTER,
   MED_FOR_BEFORE,
   ACTIVE_AFTER,
@@ -35,9 +37,11 @@ import {
   OTHER_PERSON,
   PRESENT_ANY,
   PRESENT_STRONG,
+  QUIET_MESSAGE,
   RECENT_OTHER,
   RECENT_PAST,
   REFILL_CONTEXT,
+  RESOLUTION_CLAUSE,
   SETTLED_MESSAGE,
   SINCE_MY_BEFORE,
   UNSETTLED_MESSAGE,
@@ -148,6 +152,60 @@ const MINOR_BLEEDING = rx(
   'spotting|a little|little bit|bit of|tiny|light|un poco|poquito|poquita|manchado|manchando|gums|encias|nose|nariz',
 );
 
+/** "50 units instead of 5", "50 unidades de insulina en vez de 5": the dose given and the dose meant. */
+const INSULIN_MULTIPLE_RE = rx(
+  '(\\d+) (?:units?|unidades|u)(?: of insulin| de insulina| de (?:su |mi )?[a-z]+)? (?:[a-z]+ ){0,3}?(?:instead of|rather than|en vez de|en lugar de) (?:the |his |her |my |sus |mis |las |los )?(\\d+)',
+);
+
+/** The wrong dose was given by mistake (not a dose the doctor changed). */
+const DOSE_ERROR_RE = rx(
+  'by mistake|mistakenly|accidental(?:ly)?|accidently|by accident|oops|wrong|mixed up|got confused|por error|por equivocacion|sin querer|accidentalmente|equivoc[a-z]*|me confundi|se confundio',
+);
+
+/** Shaking chills (rigors), which with a low blood pressure suggest sepsis even without a thermometer. */
+const CHILLS_RE = rx(
+  'chills|rigors|shaking (?:[a-z]+ )?(?:under|with|from) (?:[a-z0-9]+ )?(?:blankets?|cold|chills)|teeth (?:are )?chattering|escalofrios?|temblando de frio|tiembla de frio',
+);
+/** Low blood pressure in words ("bp is really low", "la presión muy baja"). */
+const LOW_BP_WORDS_RE = rx(
+  '(?:bp|blood pressure|pressure|presion|presion arterial)(?: (?:is|was|keeps|very|really|so|super|dropping|dropped|muy|bien|se le|le|esta|sigue|bajo|bajando))* (?:low|dropping|tanked|bottomed out|baja|bajisima|por los suelos)|low (?:blood pressure|bp)',
+);
+
+/** A live low blood-pressure reading (systolic under 90) or wording, for the sepsis rule. */
+function lowPressure(doc: Doc): Hit | undefined {
+  for (const m of scan(BP_READING_RE, doc.norm.text)) {
+    const sys = Number(m[1]);
+    const dia = Number(m[2]);
+    if (!(sys > dia && sys >= 40 && sys < 90)) continue;
+    const hit = isLive(doc, m.index, m.index + m[0].length, undefined);
+    if (hit) return hit;
+  }
+  return firstLive(doc, LOW_BP_WORDS_RE);
+}
+
+/**
+ * Anywhere in the message: weeks or months of the medicine are left ("I have 3 weeks left", "me
+ * queda para un mes"): a refill request, not a dose about to be missed.
+ */
+const MED_PLENTY_RE = rx(
+  [
+    '(?:i|we|he|she) (?:still )?(?:have|has|got|ve got) (?:about |around |maybe |almost |nearly |over |more than |at least )?(?:a|one|two|three|four|five|six|\\d+|a few|several|a couple(?: of)?) (?:weeks?|months?)(?: worth| supply| of (?:it|them|pills|meds|medicine|medication|supply))?(?: (?:left|remaining))?',
+    '(?:weeks?|months?)(?: worth| supply)? (?:left|remaining)|enough (?:for|to last|until|til|till) (?:about |another |the next )?(?:a|one|two|three|four|\\d+|a few|several|a couple of) (?:weeks?|months?)',
+    'me (?:queda|quedan) (?:como |mas o menos |todavia |aun )?(?:para |como para )?(?:un|una|dos|tres|cuatro|\\d+|unas|varias) (?:mes|meses|semanas?)',
+    'me (?:alcanza|alcanzan) (?:para|hasta) (?:un|una|dos|tres|\\d+|unas|varias|el|la) (?:mes|meses|semanas?|proxim[ao] (?:mes|semana))',
+    '(?:todavia|aun) (?:me queda|me quedan|tengo) (?:para )?(?:un|una|dos|tres|\\d+|unas|varias) (?:mes|meses|semanas?)',
+    '(?:have|has|got) (?:a |an |one )?(?:spare|backup|extra)|(?:tengo|tiene) (?:otr[ao]|un[ao]) (?:de repuesto|extra)',
+  ].join('|'),
+);
+/** Anywhere in the message: the question is about insurance coverage or cost, not a dose due now. */
+const MED_COVERAGE_RE = rx(
+  '(?:insurance|seguro|aseguranza|medicaid|medicare|my plan)(?: [a-z]+){0,4} (?:wont|doesnt|will not|does not|dont|no longer|stopped|denied|refused|rejected|(?:ya )?no (?:me )?(?:la |lo |las |los )?(?:cubre|cubren|paga|pagan|cubrira|aprueba|aprobo|autoriza))|(?:not|no longer|isnt|arent|no esta|ya no esta|no estan) (?:being )?(?:covered|cubiert[ao]s?)|(?:ya )?no (?:la |lo |las |los )?(?:cubre|cubren) (?:el|mi|la) (?:seguro|aseguranza)|prior auth[a-z]*|pre ?auth[a-z]*|coverage|cobertura|formulary|copays?|co pays?|copagos?|deductible|deducible|cheaper|more affordable|mas barat[ao]|generic version|version generica',
+);
+/** Anywhere in the message: none is left for the next dose (keeps a coverage question urgent). */
+const MED_NONE_LEFT_RE = rx(
+  'ran out|run out|running out|(?:im|i am|is|are|all|completely|totally) out|empty|se (?:me|le|nos) (?:acab|termin)[a-z]*|me (?:quede|quedo) sin|(?:no|nada|ninguna) (?:me |le )?(?:queda|quedan)|none (?:left|for)|have none|dont have any|no (?:more|insulin|pills|doses?|meds) (?:left|for)|no tengo|last (?:dose|pill|pen|shot|one)|ultim[ao] (?:dosis|pastilla|pluma|inyeccion)|today|tonight|this evening|hoy|esta noche|missed|skipp?(?:ed|ing)?|sin (?:insulina|pastillas|medicina|medicamento)',
+);
+
 /**
  * Everyday senses of words the rules and model associate with emergencies: breastfeeding and
  * breast growth ("pecho" is also the chest), weight loss ("peso" is also a weight on the chest),
@@ -184,6 +242,11 @@ interface Doc {
    * follow-up questions, and a symptom a care visit already dealt with is history.
    */
   settled: boolean;
+  /**
+   * The episodes stopped weeks or months ago ("no episodes in 2 months", "ya no me ha dado") and
+   * nothing is back: a symptom in a clause that says it stopped is history, even an emergency word.
+   */
+  quiet: boolean;
   /** Spans of {@link BENIGN_SENSE}: no rule fires on them and the model does not read them. */
   readonly benign: [number, number][];
 }
@@ -255,13 +318,17 @@ function isLive(doc: Doc, s: number, e: number, unless: RegExp | undefined, chec
   if (isNegated(before, after)) return undefined;
   if (MODIFIER_AFTER.test(after) || MODIFIER_BEFORE.test(before)) return undefined;
   if (testOnce(HYPOTHETICAL, before) || INFO_CLAUSE.test(clause)) return undefined;
+  // "shortness of breath can be a side effect of amlodipine. I don't have it": a question, not a symptom
+  if (INFO_AFTER.test(after) && anyAffirmed(doc, DENIED_IT)) return undefined;
   // "send the records from my hospital stay for my heart attack": paperwork about an event, not the event
   if (ADMIN_BEFORE.test(before) && !testOnce(PRESENT_STRONG, after)) return undefined;
   if (PET_BEFORE.test(before)) return undefined; // "my dog had a seizure"
   // conditions a form lists or asks about, and form fields answered "none": paperwork, not symptoms
   if (FIELD_NONE_AFTER.test(text.slice(e, e + 16))) return undefined;
   const sentence = text.slice(Math.max(0, s - 200), s).split(/[.!?;]/).pop() ?? '';
-  if (FORM_LIST_BEFORE.test(sentence) && !testOnce(PRESENT_ANY, sentence)) return undefined;
+  // (a "now" cue counts only in the list itself: "tengo que poner" is about the form, not a symptom)
+  const form = FORM_LIST_BEFORE.exec(sentence);
+  if (form !== null && !testOnce(PRESENT_ANY, form[1] ?? '')) return undefined;
   // "refill my inhaler for shortness of breath", "pastillas para las convulsiones": an indication, not a symptom
   if (
     (MED_FOR_BEFORE.test(before) || (INDICATION_BEFORE.test(before) && REFILL_CONTEXT.test(clause))) &&
@@ -272,7 +339,14 @@ function isLive(doc: Doc, s: number, e: number, unless: RegExp | undefined, chec
   if (checkHistory && isHistorical(text, cs, ce, s, e)) return undefined;
   // "went to the ER Saturday for chest pain … everything was negative": an episode already dealt with
   if (checkHistory && doc.settled && CARE_VISIT_BEFORE.test(before)) return undefined;
+  // "the fainting spells stopped once I started drinking more water, no episodes in 2 months"
+  if (checkHistory && doc.quiet && stillStopped(clause)) return undefined;
   return { s, e, cs, ce };
+}
+
+/** The clause says its symptom stopped, and nothing in it is happening now. */
+function stillStopped(clause: string): boolean {
+  return RESOLUTION_CLAUSE.test(clause) && !testOnce(PRESENT_STRONG, clause) && !testOnce(ONGOING, clause);
 }
 
 /** First live match of `re` in the document. */
@@ -577,8 +651,21 @@ function runRules(text: string, options?: TriageOptions): { doc: Doc; byCode: Ma
   const norm = normalize(raw, SPELLER);
   const breaks: [number, number][] = [];
   for (const b of scan(CLAUSE_BREAK, norm.text)) breaks.push([b.index, b.index + b[0].length]);
-  const doc: Doc = { norm, original: raw, breaks, words: wordBounds(norm.text), discounted: [], settled: false, benign: [] };
-  doc.settled = anyAffirmed(doc, SETTLED_MESSAGE) && !anyAffirmed(doc, UNSETTLED_MESSAGE);
+  const doc: Doc = {
+    norm,
+    original: raw,
+    breaks,
+    words: wordBounds(norm.text),
+    discounted: [],
+    settled: false,
+    quiet: false,
+    benign: [],
+  };
+  const quietCue = anyAffirmed(doc, QUIET_MESSAGE);
+  if ((quietCue || anyAffirmed(doc, SETTLED_MESSAGE)) && !anyAffirmed(doc, UNSETTLED_MESSAGE)) {
+    doc.settled = true;
+    doc.quiet = quietCue;
+  }
   // everyday senses of alarming words ("dando pecho" = breastfeeding): neither the rules nor the model read them as symptoms
   for (const m of scan(BENIGN_SENSE, norm.text)) {
     doc.benign.push([m.index, m.index + m[0].length]);
@@ -601,6 +688,14 @@ function runRules(text: string, options?: TriageOptions): { doc: Doc; byCode: Ma
       if (f) add(f);
     }
     for (const f of combinations(doc)) add(f);
+    // Weeks of medicine left, or a coverage question with a dose still at hand: a refill, not an urgent gap.
+    const medOut = byCode.get('time-sensitive-med-out');
+    if (
+      medOut &&
+      (anyAffirmed(doc, MED_PLENTY_RE) || (anyAffirmed(doc, MED_COVERAGE_RE) && !anyAffirmed(doc, MED_NONE_LEFT_RE)))
+    ) {
+      byCode.delete('time-sensitive-med-out');
+    }
     // A racing heart with near-fainting is a possible arrhythmia: an emergency.
     const heart = byCode.get('palpitations') ?? byCode.get('abnormal-heart-rate');
     if (heart && (byCode.has('near-fainting') || anyAffirmed(doc, LIGHTHEADED_RE))) add({ ...heart, level: 'emergency', code: 'cardiac-warning' });
@@ -608,6 +703,11 @@ function runRules(text: string, options?: TriageOptions): { doc: Doc; byCode: Ma
     // Fever with new confusion (or shock-level blood pressure) is sepsis until proven otherwise.
     const fever = byCode.get('fever') ?? byCode.get('high-fever');
     if (fever && byCode.has('confusion')) add({ ...fever, level: 'emergency', code: 'sepsis-warning' });
+    // Fever or chills with a low blood pressure (systolic under 90, "82/45", "presión muy baja"): septic shock.
+    if (fever || (CHILLS_RE.test(norm.text) && anyAffirmed(doc, CHILLS_RE))) {
+      const low = lowPressure(doc);
+      if (low) add({ level: 'emergency', code: 'sepsis-warning', match: originalFragment(doc, low.s, low.e), at: low.s });
+    }
     // A crisis-level blood pressure (≥ 200/120) with headache, chest pain, vision or brain signs: hypertensive emergency.
     const bp = byCode.get('abnormal-blood-pressure');
     if (bp && bp.level === 'urgent') {
@@ -621,6 +721,16 @@ function runRules(text: string, options?: TriageOptions): { doc: Doc; byCode: Ma
     const error = byCode.get('medication-error');
     if (error && (TOXIC_CODES.some((c) => byCode.has(c)) || anyAffirmed(doc, TOXIC_SIGNS_RE))) {
       add({ ...error, level: 'emergency', code: 'overdose' });
+    }
+    // Several times the insulin dose ("50 unidades en vez de 5"): severe low sugar is coming even if they feel fine now.
+    const doseError = DOSE_ERROR_RE.test(norm.text) && anyAffirmed(doc, DOSE_ERROR_RE);
+    for (const m of doseError ? scan(INSULIN_MULTIPLE_RE, norm.text) : []) {
+      const s = m.index;
+      const e = s + m[0].length;
+      if (Number(m[2]) > 0 && Number(m[1]) >= 3 * Number(m[2]) && isLive(doc, s, e, undefined)) {
+        add({ level: 'emergency', code: 'overdose', match: originalFragment(doc, s, e), at: s });
+        break;
+      }
     }
     // Severe pain with faintness may be internal bleeding or shock.
     const pain = byCode.get('severe-pain');
@@ -700,7 +810,9 @@ function modelView(doc: Doc): string {
       HISTORY_CUE.test(clause) ||
       HYPOTHETICAL.test(clause) ||
       INFO_CLAUSE.test(clause) ||
-      (myth && HEARSAY.test(clause))
+      (myth && HEARSAY.test(clause)) ||
+      // "ya se me quitó el sangrado después del parto": an episode the message says is over
+      (doc.settled && stillStopped(clause))
     ) {
       blank(cs, ce);
       continue;

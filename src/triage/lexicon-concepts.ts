@@ -459,7 +459,7 @@ const CONCEPT_FAMILIES_3: readonly FamilyDef[] = [
     // the worst headache of one's life, wherever the word "headache" sits
     code: 'worst-headache',
     level: 'emergency',
-    a: 'worst (?:one |pain )?(?:of (?:my|his|her) life|(?:hes|shes|ive|i have|he has|she has) ever had|ever)|(?:el )?peor (?:dolor )?(?:de (?:mi|su) vida|que (?:he|ha) tenido)',
+    a: 'worst (?:one |pain )?(?:of (?:my|his|her) life|(?:hes|shes|ive|i have|he has|she has) ever had|ever)|(?:el )?peor (?:dolor )?(?:de (?:mi|su) vida|que (?:he|ha) tenido)|(?:most|mas) (?:horrible|terrible|painful|intense|awful|fuerte|intenso|feo|doloroso|espantoso|insoportable) (?:headache |head pain |pain )?(?:of (?:my|his|her) life|de (?:mi|su) vida|(?:que|i|ive|hes|shes) (?:he |ha |have |has )?(?:ever )?(?:tenido|had|sentido|felt))',
     needMessage: 'head(?:ache)?|cabeza|migra[a-z]*',
     unless: 'usual|normal|typical|de siempre|como siempre|hangover|cruda|worst part|lo peor|customer service|service|servicio|(?:the|this|that) (?:movie|day|week|bill)|menstrual|period|regla',
   },

@@ -150,8 +150,8 @@ export const EN_SIGNALS: readonly SignalDef[] = [
     level: 'emergency',
     patterns: [
       'over ?dos(?:e|ed|es|ing)',
-      `took (?:too many|too much|a (?:whole|full|bunch of|handful of|lot of|ton of)|(?:all|most) (?:of )?(?:my|his|her|the|their)|an entire|the (?:whole|entire)|handful of|(?:\\d{2,}|twenty|thirty|forty|fifty|a hundred|fifteen|a dozen|a bunch of)) (?:[a-z0-9]+ ){0,3}?${PILLS}`,
-      `(?:took|drank|chugged|downed|swallowed|ate|finished|drunk) (?:a |an |the |his |her |my |their |whole |entire |full |half (?:a |the )?)*(?:bottle|box|pack|package|packet|sleeve|handful|jar|blister pack)(?: of)?(?! (?:water|gatorade|juice|pedialyte|soda|milk|wine|beer|kombucha|tea|coffee|pop|electrolyte))`,
+      `took (?:like |about |maybe |almost |nearly |probably |basically |prob )?(?:too many|too much|a (?:whole|full|bunch of|handful of|lot of|ton of)|(?:all|most) (?:of )?(?:my|his|her|the|their)|an entire|the (?:whole|entire)|handful of|(?:\\d{2,}|twenty|thirty|forty|fifty|a hundred|fifteen|a dozen|a bunch of)) (?:[a-z0-9]+ ){0,3}?${PILLS}`,
+      `(?:took|drank|chugged|downed|swallowed|ate|finished|drunk) (?:like |about |maybe |almost |nearly |probably |most of |all of |half of |a |an |the |his |her |my |their |whole |entire |full |half (?:a |the )?)*(?:bottle|box|pack|package|packet|sleeve|handful|jar|blister pack)(?: of)?(?! (?:of )?(?:water|gatorade|juice|pedialyte|soda|milk|wine|beer|kombucha|tea|coffee|pop|electrolyte))`,
       `(?:took|drank|chugged|downed|swallowed|ate|injected|overdosed) (?:[a-z0-9]+ ){0,5}on purpose|on purpose (?:took|swallowed|drank|ate)`,
       `(?:ate|drank|drunk|swallowed|ingested|chewed|got into|gotten into|got a hold of|licked) (?:a |an |some |the |my |his |her |all |of |whole |bunch |lot |few |several |grandmas |grandpas |\\d+ )*(?:[a-z0-9]+ ){0,3}(?:pills|tablets|bleach|detergent|laundry pods?|tide pods?|dishwasher pods?|rat poison|poison|antifreeze|cleaning (?:products?|supplies|solution)|cleaner|chemicals?|button batter(?:y|ies)|batter(?:y|ies)|magnets?|lighter fluid|gasoline|lamp oil|bottle of|windshield fluid|drain cleaner|ammonia|mouthwash|vitamins|iron pills)`,
       `(?:got|gotten) into (?:my|his|her|the|grandmas|grandpas|our) (?:[a-z]+ )?(?:meds|medicine|medication|medications|pill bottle|pills|cabinet|purse)`,
@@ -333,6 +333,9 @@ export const EN_SIGNALS: readonly SignalDef[] = [
       '(?:urgent|urgently|asap|today|emergency) (?:[a-z0-9]+ ){0,2}(?:refill|prescription|rx)',
       'missed (?:[a-z0-9]+ ){0,2}(?:doses?|days) of (?:my )?(?:[a-z]+ )?(?:insulin|seizure|blood thinner|transplant|heart|warfarin|eliquis|blood pressure)(?: (?:medication|medications|medicine|meds|med|pills?))?',
       'pharmacy (?:[a-z0-9]+ ){0,4}(?:wont|will not|cant|didnt|refused|denied|never got|doesnt have)(?: [a-z]+){0,6} (?:today|insulin|out)',
+      // nothing for the next dose: "I have none for tonight's dose", "my insulin pen is empty"
+      '(?:have|has|there is|theres|got) (?:none|nothing|no more|no insulin|no doses?|no pills) (?:left )?for (?:tonight|today|tomorrow|this evening|tonights|todays|tomorrows|my next|the next)',
+      '(?:insulin|insulin pen|pen|vial|inhaler|last bottle) (?:is |are |was )?(?:empty|used up|all gone)',
     ],
     unless:
       'out of stock|backordered|back ordered|backorder|still have|i have (?:about |around |maybe )?(?:a|\\d+|two|three|a few|enough|plenty)|todavia tengo|aun tengo|out of refills|no refills|refills left|week left|weeks left|month left|days left|few days|next week|next month|in a week|couple weeks|no rush|not urgent|whenever|appointment|appt|form|forms|bill|billing|records|letter|paperwork|paper work|records|copy|results',

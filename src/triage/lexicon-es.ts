@@ -285,7 +285,7 @@ export const ES_SIGNALS: readonly SignalDef[] = [
       '(?:ultima|ultimo|ultimas) (?:[a-z]+ )?(?:pastilla|dosis|tableta|pluma|inyeccion|pastillas)',
       // none left today: "me quedan cero", "se me cayeron las pastillas al drenaje"
       'me quedan? (?:cero|ninguna)|(?:se me cayeron|perdi|se me perdieron|tire) (?:[a-z]+ ){0,2}(?:pastillas|medicinas|tabletas|insulina) (?:[a-z]+ ){0,4}(?:drenaje|bano|escusado|inodoro|basura|cano)',
-      '(?:resurtido|receta|refill|medicina|medicamento|pastillas|insulina|inhalador) (?:[a-z0-9]+ ){0,5}(?:hoy|hoy mismo|esta noche|urgente|urgentemente|lo antes posible|ya|de inmediato|cuanto antes|para manana)',
+      '(?:resurtido|receta|refill|medicina|medicamento|pastillas|insulina|inhalador) (?:[a-z0-9]+ ){0,5}(?:hoy|hoy mismo|esta noche|urgente|urgentemente|lo antes posible|ya(?! no)|de inmediato|cuanto antes|para manana)',
       '(?:urgente|urgencia) (?:[a-z0-9]+ ){0,2}(?:resurtido|receta|refill|medicina)',
       'la farmacia (?:[a-z0-9]+ ){0,4}(?:no me (?:quiere|quiso)|no tiene|no me dio)',
     ],
@@ -406,7 +406,7 @@ export const ES_SIGNALS: readonly SignalDef[] = [
     code: 'medication-error',
     level: 'urgent',
     patterns: [
-      '(?:me |se |le )?(?:tome|tomo|di|dio|puse|inyecte|tomado|dado) (?:[a-z0-9]+ ){0,5}(?:doble|dos veces|dosis doble|dos dosis|de mas|equivocad[ao]s?|incorrect[ao]s?|por error|por equivocacion|sin querer|de otra persona)',
+      '(?:me |se |le )?(?:tome|tomo|di|dio|puse|puso|inyecte|inyecto|tomado|dado|puesto) (?:[a-z0-9]+ ){0,5}(?:doble|dos veces|dosis doble|dos dosis|de mas|equivocad[ao]s?|incorrect[ao]s?|por error|por equivocacion|sin querer|de otra persona)',
       '(?:por error|por equivocacion|sin querer|accidentalmente) (?:[a-z0-9]+ ){0,2}(?:me |se |le )?(?:tome|tomo|di|dio|trago|puse|inyecte)',
       'la farmacia (?:me |nos )?(?:dio|surtio) (?:[a-z0-9]+ ){0,2}(?:equivocad[ao]|incorrect[ao]|otra)',
     ],

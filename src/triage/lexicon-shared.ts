@@ -5,6 +5,10 @@
  */
 import type { SignalDef } from './types.js';
 
+/** Confused by an appointment, a message or a question (not a confused person): only when the words sit together. */
+const CONFUSED_BY_ADMIN =
+  '(?:confus[a-z]*|confundid[ao]s?) (?:[a-z]+ ){0,3}(?:appointments?|citas?|messages?|mensajes?|questions?|preguntas?|schedule|horarios?)|(?:appointments?|citas?|messages?|mensajes?|questions?|preguntas?|schedule|horarios?) (?:[a-z]+ ){0,3}(?:confus[a-z]*|confundid[ao]s?)';
+
 const num = (s: string | undefined): number => (s === undefined ? Number.NaN : Number.parseFloat(s));
 
 /** Is this a fever, by value? °F 101–110, or °C 38.3–43. */
@@ -1639,12 +1643,14 @@ export const FAMILIES: readonly FamilyDef[] = [
   },
   {
     code: 'confusion',
+    // ("ask for an appointment; also mom has not recognised me since this morning" is not about the appointment)
     level: 'urgent',
-    a: 'confus[a-z]*|confundid[ao]|disorient[a-z]*|desorientad[ao]|(?:ya )?no sabe (?:ni )?(?:donde (?:esta|estamos|vive)|quien (?:soy|es|somos)|que dia es)|(?:doesnt|does not|didnt|did not) know where (?:she|he|they) (?:is|are|was)|delirious|delirio|delirando|incoherente|not (?:acting )?(?:like )?(?:herself|himself)|acting (?:strange|weird|odd|funny|confused|off)|not making (?:any )?sense|no tiene sentido lo que dice|dice cosas sin sentido|no (?:es|esta|parece) (?:el|ella) mism[ao]|no reconoce|no (?:me|nos|la|lo) (?:conoce|reconoce)|(?:barely|hardly|doesnt|isnt|not) mak(?:es|ing) (?:any |much )?sense|(?:asking|asks|asked) (?:me |us )?the same (?:question|thing)s? (?:over and over|again and again|repeatedly)|(?:repite|pregunta) (?:lo mismo|la misma (?:pregunta|cosa)) (?:una y otra vez|a cada rato)|(?:doesnt|didnt|does not|did not) (?:recognize|know) (?:me|us|where (?:she|he) is)',
+    a: 'confus[a-z]*|confundid[ao]|(?:really|totally|completely|so|very|super|pretty|kinda|kind of|seems|seemed|looks|looked|acting) out of it|dic(?:e|iendo|io|ia) (?:puras )?(?:cosas|tonterias|incoherencias|disparates)(?: que no tienen sentido| sin sentido| raras| incoherentes)?|habla(?:ndo)? (?:puras )?(?:incoherencias|disparates|cosas sin sentido)|no (?:tiene|tienen) (?:ningun )?sentido (?:lo que|las cosas que) (?:dice|habla)|disorient[a-z]*|desorientad[ao]|(?:ya )?no sabe (?:ni )?(?:donde (?:esta|estamos|vive)|quien (?:soy|es|somos)|que dia es)|(?:doesnt|does not|didnt|did not) know where (?:she|he|they) (?:is|are|was)|delirious|delirio|delirando|incoherente|not (?:acting )?(?:like )?(?:herself|himself)|acting (?:strange|weird|odd|funny|confused|off)|not making (?:any )?sense|no tiene sentido lo que dice|dice cosas sin sentido|no (?:es|esta|parece) (?:el|ella) mism[ao]|no reconoce|no (?:me|nos|la|lo) (?:conoce|reconoce)|(?:barely|hardly|doesnt|isnt|not) mak(?:es|ing) (?:any |much )?sense|(?:asking|asks|asked) (?:me |us )?the same (?:question|thing)s? (?:over and over|again and again|repeatedly)|(?:repite|pregunta) (?:lo mismo|la misma (?:pregunta|cosa)) (?:una y otra vez|a cada rato)|(?:doesnt|didnt|does not|did not) (?:recognize|know) (?:me|us|where (?:she|he) is)',
     unless:
-      '(?:off and on |on and off )?for (?:months|years)|desde hace (?:meses|anos)|dementia|demencia|alzheimer[a-z]*|memory clinic|confus[a-z]* (?:about|by|with|as to|regarding|over|on|why|how|what|which|if|whether|sobre|con (?:la|el|las|los|mi|su|lo)|por (?:la|el|lo)|de (?:la|el|que))|confundid[ao] (?:sobre|con|por|acerca)|confusing|instructions|instrucciones|bill|billing|cuenta|factura|portal|forms?|formulario|website|app|statement|insurance|seguro|appointment|cita|dosage|dose|dosis|labels?|etiqueta|letter|carta|message|mensaje|results|resultados|question|pregunta|schedule|horario',
+      '(?:off and on |on and off )?for (?:months|years)|desde hace (?:meses|anos)|dementia|demencia|alzheimer[a-z]*|memory clinic|confus[a-z]* (?:about|by|with|as to|regarding|over|on|why|how|what|which|if|whether|sobre|con (?:la|el|las|los|mi|su|lo)|por (?:la|el|lo)|de (?:la|el|que))|confundid[ao] (?:sobre|con|por|acerca)|confusing|instructions|instrucciones|bill|billing|cuenta|factura|portal|forms?|formulario|website|app|statement|insurance|seguro|dosage|dose|dosis|labels?|etiqueta|letter|carta|results|resultados|' + CONFUSED_BY_ADMIN,
     escalateIf:
-      'sudden[a-z]*|de repente|all of a sudden|out of nowhere|de la nada|slurr[a-z]*|droop[a-z]*|stiff neck|cuello rigido|wont wake|hard to wake|no despierta|sugar (?:is |was )?(?:low|[1-5]\\d)\\b|azucar (?:baja|en [1-5]\\d)',
+      // acute (since this morning, since last night) or in a diabetic who has not eaten: delirium or low sugar
+      'since (?:this morning|last night|yesterday|earlier today|a few hours ago)|desde (?:la manana|esta manana|anoche|ayer|hoy|temprano|hace (?:unas |un par de |[a-z0-9]+ )?horas)|diabetic|diabetica|diabetico|(?:hasnt|has not|hadnt|didnt|no ha|no habia) (?:eaten|eat|comido)|(?:wont|will not|isnt|not) eat(?:ing)?|sleeping all day|(?:hands|feet|skin|she|he) (?:is |are |feels? |feel )?(?:ice cold|cold and clammy|mottled)|no quiere comer|duerme todo el dia|(?:was|were|seemed) (?:totally |completely |perfectly )?(?:fine|normal|ok|okay) (?:at|this morning|until|an hour|a few hours|yesterday|last night)|estaba (?:bien|normal) (?:en el desayuno|esta manana|hasta|ayer|anoche|hace)|(?:cant|cannot|can not) (?:stand|stand up|walk|get up)|no (?:se )?puede (?:parar|pararse|caminar|levantarse)|sudden[a-z]*|de repente|all of a sudden|out of nowhere|de la nada|slurr[a-z]*|droop[a-z]*|stiff neck|cuello rigido|wont wake|hard to wake|no despierta|sugar (?:is |was )?(?:low|[1-5]\\d)\\b|azucar (?:baja|en [1-5]\\d)',
   },
   {
     code: 'allergic-reaction',
