@@ -33,6 +33,12 @@ import type {
 
 export interface CallOptions {
   signal?: AbortSignal;
+  /**
+   * Let the request finish after the page is gone (`fetch(..., { keepalive })`):
+   * a draft saved as the patient closes the tab. Used by `saveDraft`; ignored for
+   * bodies over 60 KB, which browsers refuse to keep alive.
+   */
+  keepalive?: boolean;
 }
 
 /** Creates carry an idempotency key: the same key twice yields one result. */

@@ -312,6 +312,30 @@ describe('createFetchClient', () => {
       expect(inits[0]!.cache).to.equal('no-store');
     });
 
+    it('keeps a draft save alive past the page only when asked', async () => {
+      const inits: RequestInit[] = [];
+      const spy: typeof fetch = async (_input, init) => {
+        inits.push(init ?? {});
+        const draft = JSON.parse(String(init?.body)) as Record<string, unknown>;
+        return new Response(JSON.stringify({ ...draft, id: 'd-1', updatedAt: '2026-12-02T16:00:00.000Z' }), {
+          status: 200,
+          headers: { 'Content-Type': 'application/json' },
+        });
+      };
+      const draft = (body: string) => ({
+        threadId: null,
+        category: 'billing' as const,
+        fields: {},
+        subject: 'Statement',
+        body,
+        attachmentIds: [],
+      });
+      const api = client({ fetch: spy });
+      await api.saveDraft('d-1', draft('closing the tab'), { keepalive: true });
+      await api.saveDraft('d-1', draft('an ordinary pause'));
+      expect(inits.map((i) => i.keepalive)).to.deep.equal([true, false]);
+    });
+
     it('sends CSRF (custom name) on every non-GET and never on GET', async () => {
       worker.use(
         http.get(`${BASE}/session`, () => json({ authenticated: false })),

@@ -63,6 +63,8 @@ const SMALL_LIMIT_BYTES = 64 * 1024;
 const BINARY_LIMIT_BYTES = LIMITS.attachmentBytesMax;
 /** Field errors reported for an invalid request (the contract's `Problem.fieldErrors` cap). */
 const MAX_FIELD_ERRORS = 50;
+/** Browsers cap keepalive bodies at 64 KiB (all in flight together); stay under it. */
+const KEEPALIVE_LIMIT_BYTES = 60_000;
 const BACKOFF_BASE_MS = 300;
 const BACKOFF_CAP_MS = 10_000;
 /** Retry-After (header) is clamped to this many seconds. */
@@ -94,6 +96,7 @@ interface CallArgs {
   body?: unknown;
   signal?: AbortSignal | undefined;
   idempotencyKey?: string | undefined;
+  keepalive?: boolean | undefined;
 }
 
 /** What `interpret` needs from either a fetch `Response` or a finished XHR. */
@@ -144,7 +147,7 @@ export function createFetchClient(options: FetchClientOptions): PortalClient {
     markRead: (threadId, o?: CallOptions) => call('markRead', { params: { threadId }, signal: o?.signal }),
     listDrafts: async (o?: CallOptions) => (await call('listDrafts', { signal: o?.signal })).items,
     saveDraft: (draftId, draft, o?: CallOptions) =>
-      call('saveDraft', { params: { draftId }, body: draft, signal: o?.signal }),
+      call('saveDraft', { params: { draftId }, body: draft, signal: o?.signal, keepalive: o?.keepalive }),
     deleteDraft: async (draftId, o?: CallOptions) => {
       await call('deleteDraft', { params: { draftId }, signal: o?.signal });
     },
@@ -304,6 +307,7 @@ async function execute(config: Config, id: OperationId, args: CallArgs): Promise
         redirect: 'manual',
         cache: 'no-store',
         mode: 'cors',
+        keepalive: args.keepalive === true && (body?.length ?? 0) <= KEEPALIVE_LIMIT_BYTES,
       });
       return await interpret(fromResponse(response), spec, mode);
     } catch (error) {

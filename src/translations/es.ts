@@ -104,6 +104,9 @@ export const es: Translation = {
   'kit.send.kept': 'Lo que escribió se guarda aquí.',
   'kit.send.reauthTitle': 'Inicie sesión de nuevo para enviar su mensaje',
   'kit.send.reauthBody': 'Lo que escribió se conserva. Después de iniciar sesión, su mensaje se enviará.',
+  'kit.send.reauthUploadTitle': 'Inicie sesión de nuevo para adjuntar su archivo',
+  'kit.send.reauthUploadBody':
+    'Su sesión terminó mientras se subía el archivo. Lo que escribió se conserva, y el archivo se volverá a subir después de iniciar sesión.',
   'kit.attach.label': 'Archivos adjuntos (opcional)',
   'kit.attach.limits': (count: number, size: string, types: string) =>
     `Hasta ${count} ${count === 1 ? 'archivo' : 'archivos'}, de ${size} como máximo cada uno: ${types}.`,

@@ -539,19 +539,35 @@ describe('<portal-compose>', () => {
       expect($<HTMLAnchorElement>(el, '[part~="inbox-link"]')!.getAttribute('href')).to.equal('/inbox#thread-1');
     });
 
-    it('Enter held in a one-line field does not send; Enter on Send sends once', async () => {
-      const { client, sent } = makeClient();
+    it('Enter held in a one-line field does not send; Enter held on Send sends once', async () => {
+      let release!: () => void;
+      const { client, sent } = makeClient({
+        createThread: async (message: NewMessage, options: CreateOptions) => {
+          sent.push({ message, options });
+          // The answer is held back while the key repeats, as on a slow connection.
+          await new Promise<void>((resolve) => (release = resolve));
+          return result(message);
+        },
+      });
       const el = await mount(client);
       await fillRefill(el);
       $<HTMLInputElement>(el, '#subject')!.focus();
       await sendKeys({ press: 'Enter' });
       await aTimeout(20);
       expect(sent).to.have.length(0);
-      $<HTMLButtonElement>(el, '[part~="submit-button"]')!.focus();
+      const button = $<HTMLButtonElement>(el, '[part~="submit-button"]')!;
+      button.focus();
+      await sendKeys({ down: 'Enter' });
+      await waitUntil(() => sent.length === 1, 'the first Enter did not send');
+      // Auto-repeat: more keydowns while the first send is still in flight, focus still on Send.
+      expect(el.shadowRoot!.activeElement).to.equal(button);
       await sendKeys({ down: 'Enter' });
       await sendKeys({ down: 'Enter' });
       await sendKeys({ down: 'Enter' });
       await sendKeys({ up: 'Enter' });
+      await aTimeout(20);
+      expect(client.calls.filter((c) => c === 'createThread')).to.have.length(1);
+      release();
       await waitUntil(() => $(el, '[part~="sent"]'));
       expect(sent).to.have.length(1);
     });
@@ -641,6 +657,65 @@ describe('<portal-compose>', () => {
       await waitUntil(() => $(el, '[part~="sent"]'));
       expect(keys).to.have.length(2);
       expect(keys[0]).to.equal(keys[1]);
+    });
+
+    it('session expired during an upload: inline sign-in, the file uploads again, then Send completes', async () => {
+      let expired = true;
+      const uploads: string[] = [];
+      const { client, sent } = makeClient({
+        uploadAttachment: async (_file: Blob, filename: string) => {
+          uploads.push(filename);
+          if (expired) throw new PortalError('session-expired', 'expired');
+          return { id: 'att-7', filename, contentType: 'application/pdf', size: 13 };
+        },
+      });
+      const el = await mount(client);
+      await chooseCategory(el, 'health-form');
+      type(el, '#field-formName', 'School sports physical');
+      type(el, '#field-dueDate', '2026-12-20');
+      type(el, '#subject', 'Sports form');
+      type(el, '#body', 'Please fill in the attached form.');
+      addFiles(el, [new File(['%PDF-1.4 form'], 'sports-form.pdf', { type: 'application/pdf' })]);
+      await waitUntil(() => $(el, 'portal-login[part~="reauth-login"]'), 'no inline sign-in after the upload failed');
+      expect($(el, '[part~="reauth"]')!.textContent).to.contain('Sign in again to attach your file');
+      expect(host(el).state.reauthRequired).to.equal(true);
+      // Send while the sign-in is showing: nothing goes out yet, nothing is lost.
+      await clickSend(el);
+      expect(sent).to.have.length(0);
+      expect($<HTMLTextAreaElement>(el, '#body')!.value).to.equal('Please fill in the attached form.');
+      expect($(el, '.kit-file-name')!.textContent).to.equal('sports-form.pdf');
+      expired = false;
+      host(el).setSession(signedInSession());
+      $(el, 'portal-login[part~="reauth-login"]')!.dispatchEvent(
+        new PortalSignedInEvent({ mustChangePassword: false, consentRequired: false }),
+      );
+      await waitUntil(() => $(el, '[part~="sent"]'), 'the send did not complete after signing in');
+      expect(uploads).to.deep.equal(['sports-form.pdf', 'sports-form.pdf']);
+      expect(sent).to.have.length(1);
+      expect(sent[0]!.message.attachmentIds).to.deep.equal(['att-7']);
+    });
+
+    it('session expired during an upload, Send not pressed: after signing in the file uploads and nothing is sent', async () => {
+      let expired = true;
+      const { client, sent } = makeClient({
+        uploadAttachment: async (_file: Blob, filename: string) => {
+          if (expired) throw new PortalError('session-expired', 'expired');
+          return { id: 'att-8', filename, contentType: 'application/pdf', size: 13 };
+        },
+      });
+      const el = await mount(client);
+      await chooseCategory(el, 'health-form');
+      addFiles(el, [new File(['%PDF-1.4 form'], 'lab-order.pdf', { type: 'application/pdf' })]);
+      await waitUntil(() => $(el, 'portal-login[part~="reauth-login"]'));
+      expired = false;
+      host(el).setSession(signedInSession());
+      $(el, 'portal-login[part~="reauth-login"]')!.dispatchEvent(
+        new PortalSignedInEvent({ mustChangePassword: false, consentRequired: false }),
+      );
+      await waitUntil(() => $(el, '.kit-file-done'), 'the file was not uploaded again');
+      expect($(el, 'portal-login[part~="reauth-login"]')).to.equal(null);
+      await aTimeout(20);
+      expect(sent).to.have.length(0);
     });
 
     it('never sends the message as a different patient who signs in on the re-auth form', async () => {

@@ -18,7 +18,7 @@ import type {
 } from '../../api/schemas.js';
 import { PortalMessageSentEvent, PortalDraftSavedEvent } from '../../events/events.js';
 import { containsCardNumber } from '../../internal/compose-kit/card-number.js';
-import { CharacterCountController, characterLength } from '../../internal/compose-kit/character-count.js';
+import { CharacterCountController, characterLength, fitLength } from '../../internal/compose-kit/character-count.js';
 import { DraftController, draftStatusText, renderDiscardConfirm } from '../../internal/compose-kit/draft-controller.js';
 import { HandlingNoticeController } from '../../internal/compose-kit/handling-notice.js';
 import { LazyElement } from '../../internal/lazy-element.js';
@@ -161,7 +161,8 @@ export class PortalCompose extends PortalElement {
 
   #send = new SendController<SendResult>(this, {
     portal: () => this.portal,
-    resend: () => void this.#submit(),
+    resend: () => void this.#retryUploadsThenSubmit(),
+    signedInAgain: () => this.#attachments.retryFailed(),
   });
 
   /** Classify before sending; the emergency dialog; the urgent acknowledgement. */
@@ -181,6 +182,10 @@ export class PortalCompose extends PortalElement {
     clinic: () => this.portal?.clinic,
     localize: this.localize,
     onChange: () => this.#draft.changed(),
+    // The session ended mid-upload: the same inline sign-in as on Send; the file uploads again after it.
+    onError: (error) => {
+      if (error.needsSignIn) void this.#send.signInAgain(error, { resend: false });
+    },
   });
 
   #subjectCount = new CharacterCountController(this);
@@ -347,8 +352,8 @@ export class PortalCompose extends PortalElement {
       threadId: null,
       category: this.selected,
       fields,
-      subject: [...this.subject].slice(0, LIMITS.subjectMax).join(''),
-      body: [...this.body].slice(0, LIMITS.bodyMax).join(''),
+      subject: fitLength(this.subject, LIMITS.subjectMax),
+      body: fitLength(this.body, LIMITS.bodyMax),
       attachmentIds: this.#attachments.attachmentIds,
     };
   }
@@ -502,11 +507,26 @@ export class PortalCompose extends PortalElement {
 
   // ------------------------------------------------------------ sending
 
+  /** Retry, back online, signed in again: files that failed to upload go first, then Send. */
+  async #retryUploadsThenSubmit() {
+    if (this.#attachments.hasFailures) {
+      this.#attachments.retryFailed();
+      await this.#attachments.settled();
+    }
+    await this.#submit();
+  }
+
   /** Send (also Retry, back online, and after signing in again). */
   async #submit() {
     if (this.#send.busy || this.#safety.pending || !this.#canCompose) return;
     const client = this.portal?.client;
     if (!client) return;
+    // A file could not upload because the session ended: sign in again, then upload it and send.
+    const uploadSignIn = this.#attachments.signInError;
+    if (uploadSignIn) {
+      await this.#send.signInAgain(uploadSignIn, { resend: true });
+      return;
+    }
 
     // Safety first: an emergency is answered before anything else, even an incomplete form.
     // The gate answers synchronously unless it must wait (classifier loading, the dialog):

@@ -35,6 +35,8 @@ export interface AttachmentItem {
   meta: AttachmentMeta | null;
   error: PortalError | null;
   abort?: AbortController | undefined;
+  /** The running upload, for {@link AttachmentPickerController.settled}. */
+  upload?: Promise<void> | undefined;
 }
 
 export interface AttachmentPickerOptions {
@@ -131,6 +133,16 @@ export class AttachmentPickerController implements ReactiveController {
     return this.items.some((i) => i.status === 'failed');
   }
 
+  /** The first upload that failed because the session ended (signing in again will fix it). */
+  get signInError(): PortalError | undefined {
+    return this.items.find((i) => i.status === 'failed' && i.error?.needsSignIn)?.error ?? undefined;
+  }
+
+  /** Resolves when no upload is running (each one has either finished or failed). */
+  async settled(): Promise<void> {
+    while (this.busy) await Promise.all(this.items.map((i) => i.upload));
+  }
+
   /** Id of the file input (for an error summary link). */
   get inputId(): string {
     return `${this.#id}-input`;
@@ -168,10 +180,14 @@ export class AttachmentPickerController implements ReactiveController {
           error: null,
         };
         this.items = [...this.items, item];
-        void this.#upload(item);
+        this.#start(item);
       }
     }
     this.#host.requestUpdate();
+  }
+
+  #start(item: AttachmentItem) {
+    item.upload = this.#upload(item);
   }
 
   async #upload(item: AttachmentItem) {
@@ -211,12 +227,12 @@ export class AttachmentPickerController implements ReactiveController {
 
   retry(key: string): void {
     const item = this.items.find((i) => i.key === key);
-    if (item?.status === 'failed') void this.#upload(item);
+    if (item?.status === 'failed') this.#start(item);
   }
 
   /** Retry every failed upload (after signing in again). */
   retryFailed(): void {
-    for (const item of this.items) if (item.status === 'failed') void this.#upload(item);
+    for (const item of this.items) if (item.status === 'failed') this.#start(item);
   }
 
   remove(key: string): void {

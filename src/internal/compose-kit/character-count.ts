@@ -32,6 +32,14 @@ export function characterLength(value: string): number {
   return value.length;
 }
 
+/** The longest start of `value` within `max` characters as {@link characterLength} counts them, never half an emoji. */
+export function fitLength(value: string, max: number): string {
+  if (value.length <= max) return value;
+  const cut = value.slice(0, max);
+  const last = cut.charCodeAt(cut.length - 1);
+  return last >= 0xd800 && last <= 0xdbff ? cut.slice(0, -1) : cut;
+}
+
 export class CharacterCountController implements ReactiveController {
   /** What the live region currently says (empty until worth saying). */
   #announcement = '';

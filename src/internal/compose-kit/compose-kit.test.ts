@@ -1,6 +1,6 @@
 import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { LitElement, nothing } from 'lit';
-import type { PortalClient } from '../../api/client.js';
+import type { CallOptions, PortalClient } from '../../api/client.js';
 import { PortalError } from '../../api/errors.js';
 import type { DraftInput } from '../../api/schemas.js';
 import { DEMO_CLINIC } from '../../backend/demo-data.js';
@@ -9,7 +9,7 @@ import { PortalHost } from '../portal-host.js';
 import { fakeClient, signedInSession } from '../test-helpers.js';
 import { AttachmentPickerController, fileType, formatBytes, typeList } from './attachment-picker.js';
 import { containsCardNumber, luhnValid } from './card-number.js';
-import { CharacterCountController } from './character-count.js';
+import { CharacterCountController, characterLength, fitLength } from './character-count.js';
 import { DraftController } from './draft-controller.js';
 import { HandlingNoticeController } from './handling-notice.js';
 import { SafetyGate } from './safety-gate.js';
@@ -119,6 +119,44 @@ describe('compose-kit', () => {
       subject: 's',
       body,
       attachmentIds: [],
+    });
+
+    it('saves an unsaved edit at once, in a keepalive request, when the page is hidden or closed', async () => {
+      const saves: Array<{ body: string; keepalive: boolean | undefined }> = [];
+      const client = fakeClient({
+        saveDraft: async (id: string, d: DraftInput, options?: CallOptions) => {
+          saves.push({ body: d.body, keepalive: options?.keepalive });
+          return { ...d, id, updatedAt: new Date().toISOString() };
+        },
+      });
+      const el = await hostElement();
+      const draft = new DraftController(el, {
+        client: () => client,
+        snapshot: () => input('half-written note'),
+        threadId: () => null,
+        debounceMs: () => 60_000,
+      });
+      // Nothing pending: leaving saves nothing.
+      window.dispatchEvent(new PageTransitionEvent('pagehide'));
+      expect(saves).to.have.length(0);
+      draft.changed();
+      window.dispatchEvent(new PageTransitionEvent('pagehide'));
+      await waitUntil(() => saves.length === 1, 'pagehide did not save');
+      expect(saves[0]).to.deep.equal({ body: 'half-written note', keepalive: true });
+      // A phone switching apps: the tab becomes hidden.
+      draft.changed();
+      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+      try {
+        document.dispatchEvent(new Event('visibilitychange'));
+      } finally {
+        delete (document as { visibilityState?: unknown }).visibilityState; // the real getter again
+      }
+      await waitUntil(() => saves.length === 2, 'hiding the tab did not save');
+      // Back to the tab (visible): no extra save.
+      document.dispatchEvent(new Event('visibilitychange'));
+      await aTimeout(20);
+      expect(saves).to.have.length(2);
+      el.remove();
     });
 
     it('debounces edits into one save per pause, always with the same id', async () => {
@@ -356,17 +394,33 @@ describe('compose-kit', () => {
     it('shows the count, and announces politely only near the limit after a pause', async () => {
       const el = await hostElement();
       const count = new CharacterCountController(el, { announceDelayMs: 10 });
-      const render = (value: string) => fixture(count.render({ id: 'c', value, max: 10, localize: el.localize }));
-      let node = await render('abc');
-      expect(node.textContent).to.contain('3 of 10 characters');
+      const render = async (value: string) => {
+        const wrapper = await fixture(html`<div>${count.render({ id: 'c', value, max: 10, localize: el.localize })}</div>`);
+        return {
+          visible: wrapper.querySelector('#c')!.textContent!.trim(),
+          live: wrapper.querySelector('[role="status"][aria-live="polite"]')!.textContent!.trim(),
+        };
+      };
+      expect(await render('abc')).to.deep.equal({ visible: '3 of 10 characters', live: '' });
+      count.changed('abc', 10, el.localize);
+      await aTimeout(40);
+      // Far from the limit: nothing is announced, even after a pause.
+      expect((await render('abc')).live).to.equal('');
       count.changed('abcdefghi', 10, el.localize);
-      // The announcement comes once typing has paused (10 ms here); a loaded machine may take longer.
-      for (let waited = 0; waited < 2000; waited += 20) {
-        node = await render('abcdefghi');
-        if (node.textContent!.includes('1 character left')) break;
-        await aTimeout(20);
-      }
-      expect(node.textContent).to.contain('1 character left');
+      // Right after the keystroke the visible count changes, the live region stays quiet.
+      expect(await render('abcdefghi')).to.deep.equal({ visible: '1 character left', live: '' });
+      // Once typing has paused (10 ms here; a loaded machine may take longer) it speaks.
+      await waitUntil(async () => (await render('abcdefghi')).live === '1 character left', 'never announced');
+      count.changed('abcdefghijkl', 10, el.localize);
+      await waitUntil(async () => (await render('abcdefghijkl')).live.includes('2 characters too many'), 'over not announced');
+    });
+
+    it('counts and trims as the contract does, never splitting an emoji', () => {
+      expect(characterLength('héllo')).to.equal(5);
+      expect(characterLength('👍')).to.equal(2);
+      expect(fitLength('abc👍', 4)).to.equal('abc');
+      expect(fitLength('abc👍', 5)).to.equal('abc👍');
+      expect(fitLength('abcdef', 3)).to.equal('abc');
     });
   });
 

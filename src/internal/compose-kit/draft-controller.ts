@@ -56,13 +56,33 @@ export class DraftController implements ReactiveController {
     host.addController(this);
   }
 
+  hostConnected() {
+    window.addEventListener('pagehide', this.#onLeave);
+    document.addEventListener('visibilitychange', this.#onLeave);
+  }
+
   hostDisconnected() {
+    window.removeEventListener('pagehide', this.#onLeave);
+    document.removeEventListener('visibilitychange', this.#onLeave);
     // Leaving the page mid-debounce: save what is there (fire and forget).
-    if (this.#timer) {
-      clearTimeout(this.#timer);
-      this.#timer = undefined;
-      void this.#save();
-    }
+    this.#saveNowIfPending();
+  }
+
+  /**
+   * The tab is closing, navigating away or going to the background (a phone
+   * switching apps may never come back): save an unsaved edit now, in a
+   * request that outlives the page, instead of after the pause.
+   */
+  #onLeave = (event: Event) => {
+    if (event.type === 'visibilitychange' && document.visibilityState !== 'hidden') return;
+    this.#saveNowIfPending(true);
+  };
+
+  #saveNowIfPending(keepalive = false) {
+    if (!this.#timer) return;
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+    void this.#save(keepalive);
   }
 
   /** The patient edited something: save after a pause. */
@@ -84,7 +104,7 @@ export class DraftController implements ReactiveController {
     return this.#save();
   }
 
-  async #save(): Promise<void> {
+  async #save(keepalive = false): Promise<void> {
     if (this.#inFlight) {
       this.#dirty = true;
       return this.#inFlight;
@@ -102,7 +122,7 @@ export class DraftController implements ReactiveController {
     this.#setStatus('saving');
     this.#inFlight = (async () => {
       try {
-        await client.saveDraft(id, snapshot);
+        await client.saveDraft(id, snapshot, keepalive ? { keepalive } : undefined);
         if (generation !== this.#generation) return;
         this.savedAt = new Date();
         this.lastError = null;

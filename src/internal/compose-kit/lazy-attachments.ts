@@ -13,6 +13,7 @@
  * Same surface as `AttachmentPickerController` for what a form needs.
  */
 import { html, nothing, type TemplateResult } from 'lit';
+import type { PortalError } from '../../api/errors.js';
 import type { Draft } from '../../api/schemas.js';
 import type { LocalizeController } from '../localize.js';
 import type { AttachmentPickerController, AttachmentPickerOptions, RestoredFile } from './attachment-picker.js';
@@ -71,6 +72,21 @@ export class LazyAttachments {
   /** Some uploads failed: Send must wait until they are retried or removed. */
   get hasFailures(): boolean {
     return this.#picker?.hasFailures ?? false;
+  }
+
+  /** An upload failed because the session ended: signing in again and retrying will fix it. */
+  get signInError(): PortalError | undefined {
+    return this.#picker?.signInError;
+  }
+
+  /** Upload every failed file again (after signing in again, or on Retry). */
+  retryFailed(): void {
+    this.#picker?.retryFailed();
+  }
+
+  /** Resolves when no upload is running. */
+  settled(): Promise<void> {
+    return this.#picker?.settled() ?? Promise.resolve();
   }
 
   /** Id of the file input (for an error summary link); only errors from a loaded picker point at it. */

@@ -31,6 +31,11 @@ export interface SendControllerOptions {
   portal: () => PortalState | undefined;
   /** Run the widget's submit path again (Retry, back online, signed in again). */
   resend: () => void;
+  /**
+   * Signed in again after {@link SendController.signInAgain} without a pending
+   * send (an upload found the session over): e.g. retry the failed uploads.
+   */
+  signedInAgain?: () => void;
 }
 
 /**
@@ -58,6 +63,8 @@ export class SendController<R> implements ReactiveController {
   /** The patient the pending message belongs to: a re-auth as someone else must not send it. */
   #patientId: string | null = null;
   #sawReauthRequired = false;
+  /** Whether signing in again should send (the session ended on Send) or only resume (it ended on an upload). */
+  #resendAfterSignIn = true;
 
   constructor(host: KitHost, options: SendControllerOptions) {
     this.#host = host;
@@ -112,18 +119,8 @@ export class SendController<R> implements ReactiveController {
       const error = toPortalError(thrown);
       if (error.type === 'aborted') this.#set('idle', null);
       else if (error.needsSignIn) {
-        try {
-          // Shown together: the notice and the sign-in form (whose code loads now).
-          await loadSignIn();
-        } catch (loadError) {
-          // Could not load it (offline?): "Not sent yet" + Retry, which asks the server again.
-          const offline = toPortalError(loadError);
-          this.#set('offline', offline);
-          return { ok: false, error: offline };
-        }
-        this.#sawReauthRequired = false;
-        this.#set('reauth', error);
-        this.#options.portal()?.host.requireReauth();
+        const offline = await this.#askToSignIn(error, true);
+        if (offline) return { ok: false, error: offline };
       } else if (error.type === 'network') this.#set('offline', error);
       else {
         // The key was used for different content: the next (edited) message needs its own.
@@ -134,6 +131,40 @@ export class SendController<R> implements ReactiveController {
     } finally {
       this.#abort = undefined;
     }
+  }
+
+  /**
+   * The session ended outside a send (an attachment upload got 401): show the
+   * same inline sign-in. After it, `resend` (when the patient had pressed Send)
+   * or `signedInAgain` runs. No-op while a send is in flight.
+   */
+  async signInAgain(error: PortalError, { resend }: { resend: boolean }): Promise<void> {
+    if (this.status === 'sending') return;
+    if (this.status === 'reauth') {
+      // Already asking; pressing Send meanwhile means "send once signed in".
+      this.#resendAfterSignIn ||= resend;
+      return;
+    }
+    this.#patientId = this.#options.portal()?.host.signedIn?.patient.id ?? null;
+    await this.#askToSignIn(error, resend);
+  }
+
+  /** Load the sign-in form and ask for it; returns the error to show instead when it cannot load. */
+  async #askToSignIn(error: PortalError, resend: boolean): Promise<PortalError | undefined> {
+    try {
+      // Shown together: the notice and the sign-in form (whose code loads now).
+      await loadSignIn();
+    } catch (loadError) {
+      // Could not load it (offline?): "Not sent yet" + Retry, which asks the server again.
+      const offline = toPortalError(loadError);
+      this.#set('offline', offline);
+      return offline;
+    }
+    this.#resendAfterSignIn = resend;
+    this.#sawReauthRequired = false;
+    this.#set('reauth', error);
+    this.#options.portal()?.host.requireReauth();
+    return undefined;
   }
 
   /** The request never started (validation failed after a retry): back to idle, key kept. */
@@ -174,7 +205,8 @@ export class SendController<R> implements ReactiveController {
       return;
     }
     this.#set('idle', null);
-    this.#options.resend();
+    if (this.#resendAfterSignIn) this.#options.resend();
+    else this.#options.signedInAgain?.();
   }
 
   /** Focus the status message (after a failure or when sign-in is needed). */
@@ -198,7 +230,9 @@ export class SendController<R> implements ReactiveController {
         ? t.term('kit.send.sending')
         : this.status === 'offline'
           ? t.term('kit.send.notSentYet')
-          : '';
+          : this.status === 'reauth'
+            ? t.term(this.#resendAfterSignIn ? 'kit.send.reauthTitle' : 'kit.send.reauthUploadTitle')
+            : '';
     return html`<div class="visually-hidden" role="status" aria-live="polite">${live}</div>
       ${
         this.status === 'offline'
@@ -246,8 +280,12 @@ export class SendController<R> implements ReactiveController {
                 id="${this.#id}-status"
                 tabindex="-1"
               >
-                <p><strong>${t.term('kit.send.reauthTitle')}</strong></p>
-                <p>${t.term('kit.send.reauthBody')}</p>
+                <p>
+                  <strong
+                    >${t.term(this.#resendAfterSignIn ? 'kit.send.reauthTitle' : 'kit.send.reauthUploadTitle')}</strong
+                  >
+                </p>
+                <p>${t.term(this.#resendAfterSignIn ? 'kit.send.reauthBody' : 'kit.send.reauthUploadBody')}</p>
               </div>
               <!-- Beside, not inside, the notice: the sign-in form needs the full width on a phone. -->
               <portal-login reauth part="reauth-login" @portal-signed-in=${this.#onSignedIn}></portal-login>`

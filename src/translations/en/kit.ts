@@ -30,6 +30,9 @@ export const kit = {
   'kit.send.kept': 'What you wrote is kept here.',
   'kit.send.reauthTitle': 'Sign in again to send your message',
   'kit.send.reauthBody': 'What you wrote is kept. After you sign in, your message will be sent.',
+  'kit.send.reauthUploadTitle': 'Sign in again to attach your file',
+  'kit.send.reauthUploadBody':
+    'Your session ended while the file was uploading. What you wrote is kept, and the upload starts again after you sign in.',
   'kit.attach.label': 'Attachments (optional)',
   'kit.attach.limits': (count: number, size: string, types: string) =>
     `Up to ${count} ${count === 1 ? 'file' : 'files'}, ${size} each at most: ${types}.`,
