@@ -395,7 +395,9 @@ describe('compose-kit', () => {
       const el = await hostElement();
       const count = new CharacterCountController(el, { announceDelayMs: 10 });
       const render = async (value: string) => {
-        const wrapper = await fixture(html`<div>${count.render({ id: 'c', value, max: 10, localize: el.localize })}</div>`);
+        const wrapper = await fixture(
+          html`<div>${count.render({ id: 'c', value, max: 10, localize: el.localize })}</div>`,
+        );
         return {
           visible: wrapper.querySelector('#c')!.textContent!.trim(),
           live: wrapper.querySelector('[role="status"][aria-live="polite"]')!.textContent!.trim(),
@@ -412,7 +414,10 @@ describe('compose-kit', () => {
       // Once typing has paused (10 ms here; a loaded machine may take longer) it speaks.
       await waitUntil(async () => (await render('abcdefghi')).live === '1 character left', 'never announced');
       count.changed('abcdefghijkl', 10, el.localize);
-      await waitUntil(async () => (await render('abcdefghijkl')).live.includes('2 characters too many'), 'over not announced');
+      await waitUntil(
+        async () => (await render('abcdefghijkl')).live.includes('2 characters too many'),
+        'over not announced',
+      );
     });
 
     it('counts and trims as the contract does, never splitting an emoji', () => {
