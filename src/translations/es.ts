@@ -26,10 +26,12 @@ export const es: Translation = {
 
   // ---- errors
   'error.title': 'Algo salió mal',
-  'error.network': 'No pudimos comunicarnos con el servidor de la clínica. Revise su conexión a internet e intente de nuevo.',
+  'error.network':
+    'No pudimos comunicarnos con el servidor de la clínica. Revise su conexión a internet e intente de nuevo.',
   'error.timeout': 'El servidor de la clínica está tardando demasiado en responder. Intente de nuevo.',
   'error.aborted': 'Se canceló la solicitud.',
-  'error.contract': 'El servidor de la clínica envió algo inesperado. Intente de nuevo; si continúa, llame a la oficina.',
+  'error.contract':
+    'El servidor de la clínica envió algo inesperado. Intente de nuevo; si continúa, llame a la oficina.',
   'error.misconfigured':
     'Este componente del portal no está configurado: necesita el atributo api-base o un <portal-provider> que lo rodee. (Mensaje para el administrador del sitio web.)',
   'error.unauthorized': 'Inicie sesión para continuar.',
@@ -37,7 +39,9 @@ export const es: Translation = {
   'error.not-found': 'No encontramos lo que busca. Es posible que se haya eliminado.',
   'error.validation': 'Hay información que debe corregirse.',
   'error.rate-limited': (seconds?: number) =>
-    seconds ? `Demasiados intentos. Espere ${formatWait(seconds)} e intente de nuevo.` : 'Demasiados intentos. Espere un momento e intente de nuevo.',
+    seconds
+      ? `Demasiados intentos. Espere ${formatWait(seconds)} e intente de nuevo.`
+      : 'Demasiados intentos. Espere un momento e intente de nuevo.',
   'error.conflict': 'Esto cambió mientras tanto. Vuelva a cargar e intente de nuevo.',
   'error.payload-too-large': 'El archivo o mensaje es demasiado grande.',
   'error.unsupported-media-type': 'Ese tipo de archivo no se acepta.',
@@ -67,7 +71,8 @@ export const es: Translation = {
 
   // ---- bounce-banner (shared by preferences, inbox, compose)
   'bounce.title': 'No pudimos entregar correos a su dirección de notificaciones',
-  'bounce.body': 'Los correos que le avisan de mensajes nuevos están siendo devueltos, así que podría perderse una respuesta de la oficina.',
+  'bounce.body':
+    'Los correos que le avisan de mensajes nuevos están siendo devueltos, así que podría perderse una respuesta de la oficina.',
   'bounce.since': (date: string) => `El último fue devuelto el ${date}.`,
   'bounce.policy':
     'Actualice su dirección de correo electrónico o llame a la oficina: nuestra política pide a los pacientes comunicarse con la oficina cuando un correo sea devuelto sin entregar.',
@@ -135,7 +140,8 @@ export const es: Translation = {
           : 'No se subió.',
   'kit.attach.remove': 'Quitar',
   'kit.attach.restoredName': (n: number) => `Archivo adjunto ${n}`,
-  'kit.attach.unavailable': 'No se pueden adjuntar archivos en este momento. Puede enviar su mensaje sin ellos o volver a intentarlo.',
+  'kit.attach.unavailable':
+    'No se pueden adjuntar archivos en este momento. Puede enviar su mensaje sin ellos o volver a intentarlo.',
   'kit.draft.saving': 'Guardando borrador…',
   'kit.draft.saved': (time: string) => `Borrador guardado a las ${time}`,
   'kit.draft.error': 'No se pudo guardar su borrador en este momento. Lo que escribió sigue aquí.',
@@ -188,6 +194,8 @@ export const es: Translation = {
   'compose.sent.flagged':
     'Su mensaje está marcado para que el personal lo vea primero. Si empeora, llame al 911 o a la oficina; no espere una respuesta.',
   'compose.sent.inbox': 'Ver en la bandeja de entrada',
+  'compose.sent.inboxText':
+    'Lo encontrará, junto con la respuesta de la oficina, en sus mensajes del portal del paciente.',
   'compose.sent.another': 'Escribir otro mensaje',
   'compose.signedOut': 'Inicie sesión para escribir a la oficina.',
   'compose.consent.intro': 'Antes de enviar un mensaje, lea y acepte la política de mensajes de la clínica.',
@@ -195,7 +203,8 @@ export const es: Translation = {
   // ---- inbox
   'inbox.title': 'Mensajes',
   'inbox.unreadBadge': (count: number) => (count === 1 ? '1 sin leer' : `${count} sin leer`),
-  'inbox.summary': (total: number, formatted: string) => (total === 1 ? '1 conversación' : `${formatted} conversaciones`),
+  'inbox.summary': (total: number, formatted: string) =>
+    total === 1 ? '1 conversación' : `${formatted} conversaciones`,
   'inbox.compose': 'Escribir un mensaje',
   'inbox.filter.category': 'Categoría',
   'inbox.filter.all': 'Todas las categorías',
@@ -274,14 +283,16 @@ export const es: Translation = {
   'login.submitting': 'Iniciando sesión…',
   'login.slow': 'Seguimos intentando: el servidor de la clínica tarda en responder. Espere, por favor.',
   'login.error.idRequired': 'Escriba su número de paciente.',
-  'login.error.idTooLong': (max: number) => `Un número de paciente tiene como máximo ${max} caracteres. Revise el suyo.`,
+  'login.error.idTooLong': (max: number) =>
+    `Un número de paciente tiene como máximo ${max} caracteres. Revise el suyo.`,
   'login.error.passwordRequired': 'Escriba su contraseña.',
   'login.error.passwordTooLong': 'Es más larga que cualquier contraseña del portal. Revísela e intente de nuevo.',
   'login.lockout.over': 'Ya puede intentar iniciar sesión de nuevo.',
   'login.help.summary': '¿Olvidó su número de paciente o su contraseña?',
   'login.help.body': 'Su número de paciente y su contraseña vienen de la oficina, así que la oficina puede ayudarle.',
   'login.help.reset': 'Restablecer su contraseña',
-  'login.demo': 'Demostración: inicie sesión como «dana» con la contraseña «dana-demo-password», o como «newbie» con «welcome-newbie-2026».',
+  'login.demo':
+    'Demostración: inicie sesión como «dana» con la contraseña «dana-demo-password», o como «newbie» con «welcome-newbie-2026».',
   'login.signedOut.user': 'Cerró su sesión.',
   'login.signedOut.idle': 'Cerramos su sesión porque no hubo actividad durante un rato. Así protegemos su privacidad.',
   'login.signedOut.expired': 'Su sesión terminó. Inicie sesión de nuevo.',
@@ -302,7 +313,8 @@ export const es: Translation = {
   'login.change.showNew': 'Mostrar la contraseña nueva',
   'login.change.showConfirm': 'Mostrar la contraseña escrita otra vez',
   'login.change.rules': 'Su contraseña nueva:',
-  'login.change.tip': 'Consejo: unas cuantas palabras sin relación entre sí forman una contraseña larga y fácil de recordar. Los espacios cuentan.',
+  'login.change.tip':
+    'Consejo: unas cuantas palabras sin relación entre sí forman una contraseña larga y fácil de recordar. Los espacios cuentan.',
   'login.change.submit': 'Guardar mi contraseña nueva',
   'login.change.submitting': 'Guardando su contraseña nueva…',
   'login.rule.length': (min: number, count: number) => `tiene al menos ${min} caracteres (lleva ${count})`,
@@ -325,14 +337,16 @@ export const es: Translation = {
   'login.reason.same-as-current': 'Elija una contraseña diferente de la que le dio la oficina.',
   'login.reason.other': 'Esa contraseña no se puede usar. Elija otra.',
   'login.reauth.title': 'Inicie sesión de nuevo',
-  'login.reauth.intro': 'Por su seguridad, su sesión terminó. Escriba su contraseña para continuar. No se pierde nada de lo que estaba haciendo.',
+  'login.reauth.intro':
+    'Por su seguridad, su sesión terminó. Escriba su contraseña para continuar. No se pierde nada de lo que estaba haciendo.',
   'login.reauth.submit': 'Continuar',
   'login.idle.title': '¿Sigue ahí?',
   'login.idle.body': 'Para proteger su privacidad, cerraremos su sesión pronto porque no ha habido actividad.',
   'login.idle.timeLeft': 'Tiempo restante:',
   'login.idle.announce': (time: string) => `Quedan ${time} antes de que se cierre su sesión.`,
   'login.idle.stay': 'Seguir conectado',
-  'login.idle.extendFailed': 'No pudimos comunicarnos con el servidor de la clínica. Revise su conexión e intente de nuevo.',
+  'login.idle.extendFailed':
+    'No pudimos comunicarnos con el servidor de la clínica. Revise su conexión e intente de nuevo.',
   'login.absolute.title': 'Su sesión terminará pronto',
   'login.absolute.body': (time: string) =>
     `Por su seguridad, toda sesión termina después de un tiempo fijo. Cerraremos su sesión a las ${time}. Termine lo que está haciendo; después puede iniciar sesión de nuevo.`,
@@ -425,7 +439,8 @@ export const es: Translation = {
   'prefs.email.error.passwordWrong': 'Esa contraseña no es correcta.',
   'prefs.email.error.codeFormat': 'Escriba los 6 dígitos del correo.',
   'prefs.email.error.codeWrong': 'Ese código no es correcto. Revise el correo e intente de nuevo.',
-  'prefs.email.error.codeExpired': 'Ese código ya no se puede usar. Elija «Usar otra dirección u obtener un código nuevo».',
+  'prefs.email.error.codeExpired':
+    'Ese código ya no se puede usar. Elija «Usar otra dirección u obtener un código nuevo».',
   'prefs.password.title': 'Cambiar su contraseña',
   'prefs.password.current': 'Contraseña actual',
   'prefs.password.new': 'Contraseña nueva',
@@ -442,7 +457,8 @@ export const es: Translation = {
   'prefs.password.error.newRequired': 'Escriba una contraseña nueva.',
   'prefs.password.error.too-short': (min: number) => `Use al menos ${min} caracteres.`,
   'prefs.password.error.too-long': (max: number) => `Use como máximo ${max} caracteres.`,
-  'prefs.password.error.common': 'Esta contraseña es demasiado común o fácil de adivinar. Pruebe con unas cuantas palabras sin relación.',
+  'prefs.password.error.common':
+    'Esta contraseña es demasiado común o fácil de adivinar. Pruebe con unas cuantas palabras sin relación.',
   'prefs.password.error.matches-id': 'Su contraseña no puede ser su número de paciente.',
   'prefs.password.error.same-as-current': 'Elija una contraseña diferente de la actual.',
   'prefs.password.error.rejected': 'Esa contraseña no se puede usar. Elija otra.',

@@ -3,7 +3,7 @@ import { sendKeys, setViewport } from '@web/test-runner-commands';
 import type { CreateOptions, UploadOptions } from '../../api/client.js';
 import { PortalError } from '../../api/errors.js';
 import type { CategoryId, ClinicConfig, Draft, DraftInput, NewMessage, SendResult } from '../../api/schemas.js';
-import { DEMO_CLINIC } from '../../backend/demo-data.js';
+import { DEMO_CLINIC, DEMO_POLICY_DOCUMENTS } from '../../backend/demo-data.js';
 import '../../define/compose.js';
 import { PortalSignedInEvent } from '../../events/events.js';
 import { fakeClient, mountInProvider, signedInSession } from '../../internal/test-helpers.js';
@@ -152,6 +152,17 @@ describe('<portal-compose>', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('in Spanish: the form with fields, and the urgent warning', async () => {
+      const el = await mount(makeClient().client, { lang: 'es' });
+      await chooseCategory(el, 'refill');
+      // Spanish loads on demand.
+      await waitUntil(() => $(el, 'h2')!.textContent === 'Escribir a la oficina', 'never switched to Spanish');
+      await expect(el).to.be.accessible();
+      type(el, '#body', 'me arde al orinar y tengo fiebre desde ayer');
+      await waitUntil(() => $(el, '[part~="urgent-notice"]'), 'no urgent warning in Spanish');
+      await expect(el).to.be.accessible();
+    });
+
     it('loading', async () => {
       const { client } = makeClient({ listDrafts: () => new Promise<Draft[]>(() => undefined) });
       const el = await mountInProvider<PortalCompose>(html`<portal-compose></portal-compose>`, client);
@@ -187,6 +198,33 @@ describe('<portal-compose>', () => {
       expect($(el, 'portal-policy-consent')).to.exist;
       expect($(el, 'form')).to.equal(null);
       await expect(el).to.be.accessible();
+    });
+
+    it('consent not given: accepting the policy inline brings the form', async () => {
+      let accepted = false;
+      const consent = () => ({
+        currentVersion: '2026-12-01',
+        acceptedVersion: accepted ? '2026-12-01' : null,
+        required: !accepted,
+      });
+      const { client } = makeClient({
+        getSession: async () => signedInSession({ consent: consent() }),
+        getPolicy: async () => DEMO_POLICY_DOCUMENTS[0]!,
+        getConsent: async () => ({ ...consent(), acceptedAt: accepted ? '2026-12-02T16:05:00.000Z' : null }),
+        acceptConsent: async () => {
+          accepted = true;
+          return { ...consent(), acceptedAt: '2026-12-02T16:05:00.000Z' };
+        },
+      });
+      const el = await mount(client);
+      const step = $(el, 'portal-policy-consent')!;
+      await waitUntil(() => step.shadowRoot?.querySelector('#agree'), 'the policy did not render');
+      step.shadowRoot!.querySelector<HTMLInputElement>('#agree')!.click();
+      step.shadowRoot!.querySelector<HTMLButtonElement>('[part~="submit-button"]')!.click();
+      await waitUntil(() => $(el, 'form'), 'the form did not follow the accepted policy');
+      expect(client.calls).to.include('acceptConsent');
+      expect($(el, 'portal-policy-consent')).to.equal(null);
+      expect($(el, '#category-refill')).to.exist;
     });
 
     it('revoked: calm notice with the office phone, no form', async () => {
@@ -306,6 +344,28 @@ describe('<portal-compose>', () => {
       await waitUntil(() => sent.length === 1);
       expect(sent[0]!.message.fields).to.deep.equal({ statementDate: '2026-11-15', amount: '1250.50' });
       expect(sent[0]!.message.category).to.equal('billing');
+    });
+
+    it('an appointment request sends the reason and the days and times that work', async () => {
+      const { client, sent } = makeClient();
+      const el = await mount(client);
+      await chooseCategory(el, 'appointment');
+      type(el, '#subject', 'Annual physical');
+      type(el, '#body', 'I would like to book my yearly checkup.');
+      await clickSend(el);
+      const summary = $(el, '[part~="error-summary"]')!.textContent!;
+      expect(summary).to.contain('Reason for the visit');
+      expect(summary).to.contain('Days and times that work for you');
+      expect(sent).to.have.length(0);
+      type(el, '#field-reason', 'Yearly physical and blood work');
+      type(el, '#field-preferredTimes', 'Tuesday or Thursday mornings');
+      await clickSend(el);
+      await waitUntil(() => sent.length === 1);
+      expect(sent[0]!.message.category).to.equal('appointment');
+      expect(sent[0]!.message.fields).to.deep.equal({
+        reason: 'Yearly physical and blood work',
+        preferredTimes: 'Tuesday or Thursday mornings',
+      });
     });
 
     it('a clinical question says it is not for new problems and can switch to an appointment request', async () => {
@@ -537,6 +597,24 @@ describe('<portal-compose>', () => {
       await waitUntil(() => $(el, '[part~="sent"]'));
       expect(el.shadowRoot!.activeElement?.id).to.equal('sent-title');
       expect($<HTMLAnchorElement>(el, '[part~="inbox-link"]')!.getAttribute('href')).to.equal('/inbox#thread-1');
+    });
+
+    it('without inbox-href the confirmation still says where the message is; unsafe links are dropped', async () => {
+      for (const inboxHref of ['', 'javascript:alert(1)']) {
+        const { client, sent } = makeClient();
+        const el = await mountInProvider<PortalCompose>(
+          html`<portal-compose .now=${() => WEDNESDAY_MORNING} inbox-href=${inboxHref}></portal-compose>`,
+          client,
+        );
+        await waitUntil(() => $(el, 'form'));
+        await fillRefill(el);
+        await clickSend(el);
+        await waitUntil(() => $(el, '[part~="sent"]'));
+        expect(sent).to.have.length(1);
+        expect($(el, '[part~="inbox-link"]'), inboxHref).to.equal(null);
+        expect($(el, '[part~="inbox-text"]')!.textContent).to.contain('with your messages in the patient portal');
+        el.closest('portal-provider')!.remove();
+      }
     });
 
     it('Enter held in a one-line field does not send; Enter held on Send sends once', async () => {
@@ -890,6 +968,33 @@ describe('<portal-compose>', () => {
       await clickSend(el);
       await waitUntil(() => sent.length === 1, 'not sent');
       expect(sent[0]!.message.attachmentIds).to.deep.equal(['att-41']);
+    });
+
+    it('takes files dropped on the drop zone, with the same checks', async () => {
+      const uploads: string[] = [];
+      const { client } = makeClient({
+        uploadAttachment: async (_file: Blob, filename: string) => {
+          uploads.push(filename);
+          return { id: `att-${uploads.length}`, filename, contentType: 'application/pdf', size: 4 };
+        },
+      });
+      const el = await mount(client);
+      await chooseCategory(el, 'health-form');
+      const zone = $(el, '[part~="drop-zone"]')!;
+      const transfer = new DataTransfer();
+      transfer.items.add(new File(['%PDF'], 'school-form.pdf', { type: 'application/pdf' }));
+      transfer.items.add(new File(['MZ'], 'setup.exe', { type: 'application/x-msdownload' }));
+      zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+      await el.updateComplete;
+      expect(zone.classList.contains('kit-drop-active')).to.equal(true);
+      const drop = new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true });
+      zone.dispatchEvent(drop);
+      expect(drop.defaultPrevented, 'the browser would open the file instead').to.equal(true);
+      await waitUntil(() => $(el, '.kit-file-done'), 'the dropped file was not uploaded');
+      expect(uploads).to.deep.equal(['school-form.pdf']);
+      expect($(el, '.kit-refusals')!.textContent).to.contain('“setup.exe” was not added');
+      expect(zone.classList.contains('kit-drop-active')).to.equal(false);
+      await expect(el).to.be.accessible();
     });
 
     it('checks count, size and type before uploading, with specific messages', async () => {

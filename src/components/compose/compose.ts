@@ -85,6 +85,7 @@ const NUMBER = /^\d{1,9}$/;
  * @csspart error-summary - The list of problems shown when Send finds some.
  * @csspart submit-button - The Send button.
  * @csspart send-status - "Not sent yet" / "not sent" notices with Retry.
+ * @csspart inbox-text - After sending without `inbox-href`: where the patient will find the message.
  * @csspart reauth - The notice shown when the session ended mid-send.
  * @csspart reauth-login - The inline `<portal-login reauth>` below it.
  * @csspart sent - The confirmation after sending.
@@ -744,6 +745,10 @@ export class PortalCompose extends PortalElement {
             : nothing
         }
       </div>
+      ${
+        // No inbox page configured (or not a safe link): still tell the patient where the message lives.
+        href ? nothing : html`<p part="inbox-text">${t.term('compose.sent.inboxText')}</p>`
+      }
       <div class="actions sent-actions">
         ${href ? html`<a class="button" part="inbox-link" href=${href}>${t.term('compose.sent.inbox')}</a>` : nothing}
         <button class="button secondary" type="button" @click=${() => void this.#writeAnother()}>

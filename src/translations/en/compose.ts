@@ -45,6 +45,7 @@ export const compose = {
   'compose.sent.flagged':
     'Your message is marked so staff see it first. If things get worse, call 911 or the office — do not wait for a reply.',
   'compose.sent.inbox': 'View in inbox',
+  'compose.sent.inboxText': 'You will find it, and the office’s answer, with your messages in the patient portal.',
   'compose.sent.another': 'Write another message',
   'compose.signedOut': 'Please sign in to write to the office.',
   'compose.consent.intro': 'Before you send a message, please read and accept the clinic’s messaging policy.',

@@ -25,7 +25,8 @@ export const core = {
   'error.network': 'We could not reach the clinic’s server. Check your internet connection and try again.',
   'error.timeout': 'The clinic’s server is taking too long to answer. Please try again.',
   'error.aborted': 'The request was cancelled.',
-  'error.contract': 'The clinic’s server sent something we did not expect. Please try again; if it keeps happening, call the office.',
+  'error.contract':
+    'The clinic’s server sent something we did not expect. Please try again; if it keeps happening, call the office.',
   'error.misconfigured':
     'This portal widget is not set up yet: it needs an api-base attribute or a surrounding <portal-provider>. (A message for the website administrator.)',
   'error.unauthorized': 'Please sign in to continue.',
@@ -33,7 +34,9 @@ export const core = {
   'error.not-found': 'We could not find that. It may have been removed.',
   'error.validation': 'Some information needs to be corrected.',
   'error.rate-limited': (seconds?: number) =>
-    seconds ? `Too many attempts. Please wait ${formatWait(seconds)} and try again.` : 'Too many attempts. Please wait a moment and try again.',
+    seconds
+      ? `Too many attempts. Please wait ${formatWait(seconds)} and try again.`
+      : 'Too many attempts. Please wait a moment and try again.',
   'error.conflict': 'This changed in the meantime. Please reload and try again.',
   'error.payload-too-large': 'That file or message is too large.',
   'error.unsupported-media-type': 'That type of file is not accepted.',

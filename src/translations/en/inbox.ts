@@ -3,7 +3,8 @@ export const inbox = {
   // ---- inbox
   'inbox.title': 'Messages',
   'inbox.unreadBadge': (count: number) => (count === 1 ? '1 unread' : `${count} unread`),
-  'inbox.summary': (total: number, formatted: string) => (total === 1 ? '1 conversation' : `${formatted} conversations`),
+  'inbox.summary': (total: number, formatted: string) =>
+    total === 1 ? '1 conversation' : `${formatted} conversations`,
   'inbox.compose': 'Write a message',
   'inbox.filter.category': 'Category',
   'inbox.filter.all': 'All categories',
@@ -62,6 +63,7 @@ export const inbox = {
   'inbox.reply.error.urgent': 'Call the office, or tick the box to confirm it can wait.',
   'inbox.reply.error.uploading': 'Wait for your files to finish uploading.',
   'inbox.reply.error.uploadFailed': 'Try again or remove the files that did not upload.',
-  'inbox.consent.intro': 'Before you can read and send secure messages, please read and accept the office’s messaging policy.',
+  'inbox.consent.intro':
+    'Before you can read and send secure messages, please read and accept the office’s messaging policy.',
   'inbox.signedOut': 'Sign in to see your messages.',
 } satisfies Record<string, unknown>;

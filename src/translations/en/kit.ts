@@ -37,7 +37,8 @@ export const kit = {
   'kit.attach.limits': (count: number, size: string, types: string) =>
     `Up to ${count} ${count === 1 ? 'file' : 'files'}, ${size} each at most: ${types}.`,
   'kit.attach.choose': 'Choose files to attach',
-  'kit.attach.full': (count: number) => `You have attached the most files allowed (${count}). Remove one to add another.`,
+  'kit.attach.full': (count: number) =>
+    `You have attached the most files allowed (${count}). Remove one to add another.`,
   'kit.attach.drop': 'You can also drag files here.',
   'kit.attach.listLabel': 'Attached files',
   'kit.attach.tooMany': (name: string, count: number) =>
@@ -60,7 +61,8 @@ export const kit = {
           : 'Not uploaded.',
   'kit.attach.remove': 'Remove',
   'kit.attach.restoredName': (n: number) => `Attached file ${n}`,
-  'kit.attach.unavailable': 'Attaching files is not available right now. You can send your message without them, or try again.',
+  'kit.attach.unavailable':
+    'Attaching files is not available right now. You can send your message without them, or try again.',
   'kit.draft.saving': 'Saving draft…',
   'kit.draft.saved': (time: string) => `Draft saved at ${time}`,
   'kit.draft.error': 'Your draft could not be saved right now. What you typed is still here.',

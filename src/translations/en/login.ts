@@ -19,7 +19,8 @@ export const login = {
   'login.help.summary': 'Forgot your patient ID or password?',
   'login.help.body': 'Your patient ID and password come from the office, so the office can help you with them.',
   'login.help.reset': 'Reset your password',
-  'login.demo': 'Demo: sign in as “dana” with the password “dana-demo-password”, or as “newbie” with “welcome-newbie-2026”.',
+  'login.demo':
+    'Demo: sign in as “dana” with the password “dana-demo-password”, or as “newbie” with “welcome-newbie-2026”.',
   'login.signedOut.user': 'You have signed out.',
   'login.signedOut.idle': 'You were signed out because there was no activity for a while. This protects your privacy.',
   'login.signedOut.expired': 'Your session ended. Please sign in again.',
@@ -39,7 +40,8 @@ export const login = {
   'login.change.showNew': 'Show new password',
   'login.change.showConfirm': 'Show the password typed again',
   'login.change.rules': 'Your new password:',
-  'login.change.tip': 'Tip: a few words that have nothing to do with each other make a long password that is easy to remember. Spaces count.',
+  'login.change.tip':
+    'Tip: a few words that have nothing to do with each other make a long password that is easy to remember. Spaces count.',
   'login.change.submit': 'Save my new password',
   'login.change.submitting': 'Saving your new password…',
   'login.rule.length': (min: number, count: number) => `has at least ${min} characters (${count} so far)`,
@@ -62,6 +64,7 @@ export const login = {
   'login.reason.same-as-current': 'Choose a password different from the one the office gave you.',
   'login.reason.other': 'That password cannot be used. Please choose another.',
   'login.reauth.title': 'Please sign in again',
-  'login.reauth.intro': 'For your security, your session ended. Enter your password to continue. Nothing you were doing is lost.',
+  'login.reauth.intro':
+    'For your security, your session ended. Enter your password to continue. Nothing you were doing is lost.',
   'login.reauth.submit': 'Continue',
 } satisfies Record<string, unknown>;

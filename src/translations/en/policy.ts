@@ -9,7 +9,8 @@ export const policy = {
   'policy.signInToAccept': 'To accept this policy, sign in to the patient portal.',
   'policy.passwordFirst': 'After you choose your own password, you can accept this policy here.',
   'policy.required.title': 'Please read and accept this policy',
-  'policy.required.body': 'Before you can send messages to the office, read this policy and accept it at the end of the page.',
+  'policy.required.body':
+    'Before you can send messages to the office, read this policy and accept it at the end of the page.',
   'policy.changed.title': 'The policy changed',
   'policy.changed.body': (previous: string, current: string) =>
     `You accepted version ${previous}. Version ${current} replaces it. Please read it and accept it again to keep sending messages.`,

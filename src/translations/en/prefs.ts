@@ -42,7 +42,8 @@ export const prefs = {
   'prefs.email.passwordHint': 'For your safety, enter your password to change where notices go.',
   'prefs.email.submit': 'Send the code',
   'prefs.email.submitting': 'Sending the code…',
-  'prefs.email.codeSent': (address: string) => `We sent a 6-digit code to ${address}. Enter it below to confirm the address.`,
+  'prefs.email.codeSent': (address: string) =>
+    `We sent a 6-digit code to ${address}. Enter it below to confirm the address.`,
   'prefs.email.code': '6-digit code',
   'prefs.email.codeHint': 'Look for an email from the clinic. If you do not see it, check your spam or junk folder.',
   'prefs.email.verify': 'Confirm the address',
@@ -58,7 +59,8 @@ export const prefs = {
   'prefs.email.error.passwordWrong': 'That password is not correct.',
   'prefs.email.error.codeFormat': 'Enter the 6 digits from the email.',
   'prefs.email.error.codeWrong': 'That code is not correct. Check the email and try again.',
-  'prefs.email.error.codeExpired': 'That code can no longer be used. Choose “Use a different address or get a new code”.',
+  'prefs.email.error.codeExpired':
+    'That code can no longer be used. Choose “Use a different address or get a new code”.',
   'prefs.password.title': 'Change your password',
   'prefs.password.current': 'Current password',
   'prefs.password.new': 'New password',
