@@ -174,6 +174,16 @@ export const UrgentWarning: Story = {
   },
 };
 
+/** Urgent wording, acknowledged: "It can wait" is checked, so Send is allowed. */
+export const UrgentAcknowledged: Story = {
+  play: async ({ canvasElement }) => {
+    const el = await widget(canvasElement);
+    await fillRefill(el, 'I ran out of my blood pressure medicine yesterday and have none left.');
+    await waitForPart(el, 'urgent-notice');
+    el.shadowRoot!.querySelector<HTMLInputElement>('[part~="urgent-notice"] input[type="checkbox"]')!.click();
+  },
+};
+
 /** Send with problems: the focused error summary, field messages. */
 export const ValidationErrors: Story = {
   args: { category: 'billing' },
@@ -269,6 +279,66 @@ export const DraftRestored: Story = {
         .catch(() => compose(args)),
       html`<p>Preparing a saved draft…</p>`,
     )}`,
+};
+
+/** "Discard draft?": the explicit question before a saved draft is deleted. */
+export const DiscardQuestion: Story = {
+  args: { draftDelay: 50 },
+  play: async ({ canvasElement }) => {
+    const el = await widget(canvasElement);
+    await fillRefill(el, ROUTINE);
+    await waitForPart(el, 'draft-status');
+    await waitFor(() => {
+      const discard = [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent?.includes('Discard'));
+      if (!discard) throw new Error('no Discard button yet');
+      discard.click();
+    });
+  },
+};
+
+/** Health form files: one uploaded, one the server could not store (Retry / Remove), one refused by the limits. */
+export const AttachmentProblems: Story = {
+  args: { category: 'health-form' },
+  parameters: {
+    portal: { persona: 'dana', now: WEEKDAY_MORNING, fail: { op: 'uploadAttachment', kind: 'server-error', times: 4 } },
+  },
+  play: async ({ canvasElement }) => {
+    const el = await widget(canvasElement);
+    await waitForPart(el, 'attachments');
+    const input = el.shadowRoot!.querySelector<HTMLInputElement>('input[type="file"]')!;
+    const files = new DataTransfer();
+    files.items.add(new File(['%PDF-1.4 school form'], 'school-physical.pdf', { type: 'application/pdf' }));
+    files.items.add(new File(['PK'], 'notes.docx', { type: 'application/msword' }));
+    input.files = files.files;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  },
+};
+
+/** The session ended while a file uploaded: the inline sign-in; the file uploads again after it. */
+export const SessionExpiredDuringUpload: Story = {
+  args: { category: 'health-form' },
+  parameters: {
+    portal: { persona: 'dana', now: WEEKDAY_MORNING, fail: { op: 'uploadAttachment', kind: 'session-expired' } },
+  },
+  play: async ({ canvasElement }) => {
+    const el = await widget(canvasElement);
+    await waitForPart(el, 'attachments');
+    const input = el.shadowRoot!.querySelector<HTMLInputElement>('input[type="file"]')!;
+    const files = new DataTransfer();
+    files.items.add(new File(['%PDF-1.4 lab order'], 'lab-order.pdf', { type: 'application/pdf' }));
+    input.files = files.files;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    await waitForPart(el, 'reauth');
+  },
+};
+
+/** A 320 px wide phone (WCAG reflow): the form with a category, in one column. */
+export const Phone320: Story = {
+  args: { category: 'refill' },
+  parameters: {
+    viewport: { options: { phone320: { name: '320 px phone', styles: { width: '320px', height: '720px' } } } },
+  },
+  globals: { viewport: { value: 'phone320', isRotated: false } },
 };
 
 // ---------------------------------------------------------------- other states
