@@ -432,6 +432,9 @@ describe('compose-kit', () => {
   describe('attachments helpers', () => {
     it('formats sizes and type lists in the patient’s language', () => {
       expect(formatBytes(10 * 1024 * 1024, 'en')).to.equal('10 MB');
+      expect(formatBytes(18, 'en')).to.equal('18 bytes');
+      expect(formatBytes(1, 'en')).to.equal('1 byte');
+      expect(formatBytes(18, 'es')).to.equal('18 bytes');
       expect(typeList(['application/pdf', 'image/jpeg'], 'en')).to.equal('PDF or JPEG');
       expect(typeList(['application/pdf', 'image/jpeg'], 'es')).to.equal('PDF o JPEG');
       expect(fileType({ name: 'scan.PDF', type: '' })).to.equal('application/pdf');

@@ -14,7 +14,8 @@ export function formatBytes(bytes: number, locale: string): string {
   return new Intl.NumberFormat(locale, {
     style: 'unit',
     unit,
-    unitDisplay: 'short',
+    // "18 bytes", not "18 byte": the short form of the byte unit is not pluralized.
+    unitDisplay: unit === 'byte' ? 'long' : 'short',
     maximumFractionDigits: unit === 'byte' ? 0 : 1,
   }).format(value);
 }
