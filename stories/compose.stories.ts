@@ -73,6 +73,16 @@ async function send(el: PortalCompose) {
   await el.updateComplete;
 }
 
+/** Pick files in the attachment picker, as the file dialog would. */
+async function attach(el: PortalCompose, files: File[]) {
+  await waitForPart(el, 'attachments');
+  const input = el.shadowRoot!.querySelector<HTMLInputElement>('input[type="file"]')!;
+  const transfer = new DataTransfer();
+  for (const file of files) transfer.items.add(file);
+  input.files = transfer.files;
+  input.dispatchEvent(new Event('change', { bubbles: true }));
+}
+
 async function waitForPart(el: PortalCompose, part: string) {
   await waitFor(
     () => {
@@ -304,13 +314,10 @@ export const AttachmentProblems: Story = {
   },
   play: async ({ canvasElement }) => {
     const el = await widget(canvasElement);
-    await waitForPart(el, 'attachments');
-    const input = el.shadowRoot!.querySelector<HTMLInputElement>('input[type="file"]')!;
-    const files = new DataTransfer();
-    files.items.add(new File(['%PDF-1.4 school form'], 'school-physical.pdf', { type: 'application/pdf' }));
-    files.items.add(new File(['PK'], 'notes.docx', { type: 'application/msword' }));
-    input.files = files.files;
-    input.dispatchEvent(new Event('change', { bubbles: true }));
+    await attach(el, [
+      new File(['%PDF-1.4 school form'], 'school-physical.pdf', { type: 'application/pdf' }),
+      new File(['PK'], 'notes.docx', { type: 'application/msword' }),
+    ]);
   },
 };
 
@@ -322,12 +329,7 @@ export const SessionExpiredDuringUpload: Story = {
   },
   play: async ({ canvasElement }) => {
     const el = await widget(canvasElement);
-    await waitForPart(el, 'attachments');
-    const input = el.shadowRoot!.querySelector<HTMLInputElement>('input[type="file"]')!;
-    const files = new DataTransfer();
-    files.items.add(new File(['%PDF-1.4 lab order'], 'lab-order.pdf', { type: 'application/pdf' }));
-    input.files = files.files;
-    input.dispatchEvent(new Event('change', { bubbles: true }));
+    await attach(el, [new File(['%PDF-1.4 lab order'], 'lab-order.pdf', { type: 'application/pdf' })]);
     await waitForPart(el, 'reauth');
   },
 };

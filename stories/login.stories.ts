@@ -128,9 +128,12 @@ export const SlowServer: Story = {
   parameters: { portal: { persona: null, latencyMs: 8000 } },
   play: async ({ canvasElement }) => {
     const el = canvasElement.querySelector('portal-login')!;
-    await waitFor(() => {
-      if (!el.querySelector('input[autocomplete="username"]')) throw new Error('loading');
-    }, { timeout: 25_000 });
+    await waitFor(
+      () => {
+        if (!el.querySelector('input[autocomplete="username"]')) throw new Error('loading');
+      },
+      { timeout: 25_000 },
+    );
     await userEvent.type(el.querySelector('input[autocomplete="username"]')!, 'dana');
     await userEvent.type(el.querySelector('input[autocomplete="current-password"]')!, 'dana-demo-password');
     await userEvent.click(el.querySelector('[part~="submit-button"]')!);

@@ -6,22 +6,13 @@
  *   npm run test:e2e
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { describe, it } from 'node:test';
+import type { BrowserContextOptions, Page } from 'playwright-core';
 import { operations } from '../../src/api/operations.js';
 import { DEMO_PERSONAS } from '../../src/backend/demo-data.js';
-import { launchBrowser, snap, startServer, type RunningServer } from './support.js';
+import { snap, useServerAndBrowser } from './support.js';
 
-let server: RunningServer;
-let browser: Browser;
-
-before(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const running = useServerAndBrowser();
 
 /** Friday 4 December 2026, 18:30 in Dallas: closed until Monday. */
 const FRIDAY_EVENING = new Date('2026-12-05T00:30:00Z');
@@ -35,16 +26,16 @@ async function signedInPage(
   options: BrowserContextOptions & { now?: Date } = {},
 ): Promise<Page> {
   const { now, ...contextOptions } = options;
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...contextOptions });
+  const context = await running.browser.newContext({ viewport: { width: 1280, height: 900 }, ...contextOptions });
   const page = await context.newPage();
   page.on('pageerror', (error) => assert.fail(`page error: ${error.message}`));
   if (now) await page.clock.setFixedTime(now);
-  await page.goto(`${server.origin}/portal.html`);
+  await page.goto(`${running.server.origin}/portal.html`);
   await page.getByLabel('Patient ID').fill(persona);
   await page.getByLabel('Password', { exact: true }).fill(DEMO_PERSONAS[persona].password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('heading', { name: 'You are signed in' }).or(page.locator('portal-inbox')).first().waitFor();
-  await page.goto(`${server.origin}/write.html`);
+  await page.goto(`${running.server.origin}/write.html`);
   return page;
 }
 

@@ -62,17 +62,29 @@ describe('demo site and API on different origins', () => {
     assert.equal(session.sameSite, 'Lax');
     assert.equal(await page.evaluate(() => document.cookie.includes('portal_session')), false);
 
-    const row = page.getByRole('link', { name: /Question about my cholesterol results/ }).or(page.getByRole('button', { name: /Question about my cholesterol results/ }));
+    const row = page
+      .getByRole('link', { name: /Question about my cholesterol results/ })
+      .or(page.getByRole('button', { name: /Question about my cholesterol results/ }));
     await row.first().click();
     await page.getByLabel('Your reply').fill('Sent from the clinic site on another origin.');
     await page.getByRole('button', { name: 'Send reply' }).click();
     await page.getByText('Your reply was sent.').waitFor();
     await snap(page, 'cross-origin-dana-replied');
 
-    assert.ok(apiCalls.some((c) => c.startsWith('POST') && c.endsWith('/session')), 'signed in against the API origin');
-    assert.ok(apiCalls.some((c) => c.startsWith('POST') && /\/threads\/[^/]+\/messages$/.test(c)), 'replied through the API origin');
-    const open = (await server.staff('list-open-threads')) as { threads: Array<{ patientId: string; subject: string }> };
-    assert.ok(open.threads.some((t) => t.patientId === 'dana' && t.subject === 'Question about my cholesterol results'));
+    assert.ok(
+      apiCalls.some((c) => c.startsWith('POST') && c.endsWith('/session')),
+      'signed in against the API origin',
+    );
+    assert.ok(
+      apiCalls.some((c) => c.startsWith('POST') && /\/threads\/[^/]+\/messages$/.test(c)),
+      'replied through the API origin',
+    );
+    const open = (await server.staff('list-open-threads')) as {
+      threads: Array<{ patientId: string; subject: string }>;
+    };
+    assert.ok(
+      open.threads.some((t) => t.patientId === 'dana' && t.subject === 'Question about my cholesterol results'),
+    );
     await page.context().close();
   });
 
@@ -101,7 +113,14 @@ describe('demo site and API on different origins', () => {
           mode: 'no-cors',
           credentials: 'include',
           headers: { 'Content-Type': 'text/plain' },
-          body: JSON.stringify({ category: 'clinical', fields: {}, subject: 'forged', body: 'forged', attachmentIds: [], triage: { level: 'routine', codes: [], acknowledged: true } }),
+          body: JSON.stringify({
+            category: 'clinical',
+            fields: {},
+            subject: 'forged',
+            body: 'forged',
+            attachmentIds: [],
+            triage: { level: 'routine', codes: [], acknowledged: true },
+          }),
         }).catch(() => undefined);
         const preflighted = await fetch(`${api}${create.path}`, {
           method: 'POST',

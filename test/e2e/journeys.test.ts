@@ -88,7 +88,13 @@ describe('newbie: first sign-in to a staff reply', () => {
     await page.getByRole('heading', { name: 'Your message was sent' }).waitFor();
     await snap(page, 'newbie-sent');
 
-    const listed = await apiFromPage(page, operations.listThreads.method, LIST, { q: SUBJECT }, { 'X-Portal-CSRF': '1' });
+    const listed = await apiFromPage(
+      page,
+      operations.listThreads.method,
+      LIST,
+      { q: SUBJECT },
+      { 'X-Portal-CSRF': '1' },
+    );
     assert.equal(listed.status, 200);
     threadId = (listed.body as unknown as { items: Array<{ id: string }> }).items[0]!.id;
     assert.ok(threadId);
@@ -96,12 +102,24 @@ describe('newbie: first sign-in to a staff reply', () => {
   });
 
   it('shows up for the office, who replies with the staff tool', async () => {
-    const open = (await server.staff('list-open-threads', '--category', 'refill')) as { threads: Array<{ id: string; patientId: string; dueAt: string }> };
+    const open = (await server.staff('list-open-threads', '--category', 'refill')) as {
+      threads: Array<{ id: string; patientId: string; dueAt: string }>;
+    };
     const entry = open.threads.find((t) => t.id === threadId);
     assert.ok(entry, 'the new thread is open for the office');
     assert.equal(entry.patientId, 'newbie');
     assert.ok(entry.dueAt);
-    await server.staff('reply', '--thread', threadId, '--as', 'Dr. Maya Patel', '--role', 'physician', '--body', 'Renewed: pick it up at Main Street Pharmacy tomorrow.');
+    await server.staff(
+      'reply',
+      '--thread',
+      threadId,
+      '--as',
+      'Dr. Maya Patel',
+      '--role',
+      'physician',
+      '--body',
+      'Renewed: pick it up at Main Street Pharmacy tomorrow.',
+    );
     const after = (await server.staff('list-open-threads')) as { threads: Array<{ id: string }> };
     assert.ok(!after.threads.some((t) => t.id === threadId), 'answered threads are no longer open');
   });
@@ -110,13 +128,19 @@ describe('newbie: first sign-in to a staff reply', () => {
     const page = await newPage();
     await signIn(page, server.origin, 'newbie', NEW_PASSWORD);
     await page.waitForURL('**/messages.html');
-    const row = page.getByRole('link', { name: new RegExp(SUBJECT) }).or(page.getByRole('button', { name: new RegExp(SUBJECT) }));
+    const row = page
+      .getByRole('link', { name: new RegExp(SUBJECT) })
+      .or(page.getByRole('button', { name: new RegExp(SUBJECT) }));
     await row.first().click();
     await page.getByText('Renewed: pick it up at Main Street Pharmacy tomorrow.').waitFor();
     await page.getByText('Dr. Maya Patel').first().waitFor();
     await snap(page, 'newbie-reads-reply');
     const status = await apiFromPage(page, 'GET', operations.getInboxStatus.path);
-    assert.equal((status.body as unknown as { unreadTotal: number }).unreadTotal, 0, 'opening the thread marked it read');
+    assert.equal(
+      (status.body as unknown as { unreadTotal: number }).unreadTotal,
+      0,
+      'opening the thread marked it read',
+    );
     await page.context().close();
   });
 });
@@ -126,19 +150,28 @@ describe('dana replies to Dr. Patel', () => {
     const page = await newPage();
     await signIn(page, server.origin, 'dana', DEMO_PERSONAS.dana.password);
     await page.waitForURL('**/messages.html');
-    const threads = (await apiFromPage(page, operations.listThreads.method, LIST, { limit: 50 }, { 'X-Portal-CSRF': '1' })).body as unknown as {
+    const threads = (
+      await apiFromPage(page, operations.listThreads.method, LIST, { limit: 50 }, { 'X-Portal-CSRF': '1' })
+    ).body as unknown as {
       items: Array<{ id: string; subject: string; unreadCount: number }>;
     };
     const unread = threads.items.find((t) => t.unreadCount > 0);
     assert.ok(unread, 'dana has a thread with an unread reply');
-    await page.getByRole('link', { name: new RegExp(escape(unread.subject)) }).or(page.getByRole('button', { name: new RegExp(escape(unread.subject)) })).first().click();
+    await page
+      .getByRole('link', { name: new RegExp(escape(unread.subject)) })
+      .or(page.getByRole('button', { name: new RegExp(escape(unread.subject)) }))
+      .first()
+      .click();
     const replyBox = page.getByLabel('Your reply');
     await replyBox.fill('Thank you, Dr. Patel. I will do that.');
     await page.getByRole('button', { name: 'Send reply' }).click();
     await page.getByText('Your reply was sent.').waitFor();
     await snap(page, 'dana-replied');
     const open = (await server.staff('list-open-threads')) as { threads: Array<{ id: string }> };
-    assert.ok(open.threads.some((t) => t.id === unread.id), "dana's reply waits for the office");
+    assert.ok(
+      open.threads.some((t) => t.id === unread.id),
+      "dana's reply waits for the office",
+    );
     await page.context().close();
   });
 });
@@ -152,12 +185,25 @@ describe('rory (messaging revoked)', () => {
       page,
       operations.createThread.method,
       operations.createThread.path,
-      { category: 'clinical', fields: {}, subject: 'Let me in', body: 'Bypassing the widgets.', attachmentIds: [], triage: { level: 'routine', codes: [], acknowledged: true } },
+      {
+        category: 'clinical',
+        fields: {},
+        subject: 'Let me in',
+        body: 'Bypassing the widgets.',
+        attachmentIds: [],
+        triage: { level: 'routine', codes: [], acknowledged: true },
+      },
       { 'X-Portal-CSRF': '1', 'Idempotency-Key': 'rory-bypass-1' },
     );
     assert.equal(direct.status, 403);
     assert.equal(direct.body?.code, 'messaging-revoked');
-    const draft = await apiFromPage(page, operations.saveDraft.method, operations.saveDraft.path.replace('{draftId}', 'rory-draft'), { threadId: null, category: null, fields: {}, subject: 'x', body: 'y', attachmentIds: [] }, { 'X-Portal-CSRF': '1' });
+    const draft = await apiFromPage(
+      page,
+      operations.saveDraft.method,
+      operations.saveDraft.path.replace('{draftId}', 'rory-draft'),
+      { threadId: null, category: null, fields: {}, subject: 'x', body: 'y', attachmentIds: [] },
+      { 'X-Portal-CSRF': '1' },
+    );
     assert.equal(draft.status, 403);
     await snap(page, 'rory-inbox');
     // Reading is still allowed.

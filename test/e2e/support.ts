@@ -7,6 +7,7 @@ import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { after, before } from 'node:test';
 import { promisify } from 'node:util';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
@@ -78,10 +79,14 @@ export async function startServer(options: { site?: boolean } = {}): Promise<Run
     ...(sitePort !== undefined && { siteOrigin: `http://127.0.0.1:${sitePort}` }),
     dataDir,
     async staff(command, ...args) {
-      const { stdout } = await run(process.execPath, ['--import', 'tsx', join(ROOT, 'server', 'staff-cli.ts'), command, ...args, '--json'], {
-        cwd: ROOT,
-        env: { ...env, PORT: '' },
-      });
+      const { stdout } = await run(
+        process.execPath,
+        ['--import', 'tsx', join(ROOT, 'server', 'staff-cli.ts'), command, ...args, '--json'],
+        {
+          cwd: ROOT,
+          env: { ...env, PORT: '' },
+        },
+      );
       return JSON.parse(stdout) as unknown;
     },
     async stop() {
@@ -108,6 +113,22 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-quic',
     ],
   });
+}
+
+/**
+ * One reference server and one browser for a test file: started before its
+ * tests, stopped after. Read `.server` / `.browser` inside the tests.
+ */
+export function useServerAndBrowser(options: { site?: boolean } = {}): { server: RunningServer; browser: Browser } {
+  const running = {} as { server: RunningServer; browser: Browser };
+  before(async () => {
+    [running.server, running.browser] = await Promise.all([startServer(options), launchBrowser()]);
+  });
+  after(async () => {
+    await running.browser?.close();
+    await running.server?.stop();
+  });
+  return running;
 }
 
 /** With `E2E_SCREENSHOT_DIR` set, keep a full-page screenshot of this step (to look at, not to compare). */

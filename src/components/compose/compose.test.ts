@@ -62,6 +62,19 @@ function makeClient(overrides: Parameters<typeof fakeClient>[0] = {}, clinic: Cl
   return { client, sent, drafts };
 }
 
+/** A server whose answer to Send is held back (a slow connection) until `release()`. */
+function heldBackSend() {
+  let releaseAnswer: (() => void) | undefined;
+  const held = makeClient({
+    createThread: async (message: NewMessage, options: CreateOptions) => {
+      held.sent.push({ message, options });
+      await new Promise<void>((resolve) => (releaseAnswer = resolve));
+      return result(message);
+    },
+  });
+  return { ...held, release: () => releaseAnswer?.() };
+}
+
 async function mount(
   client: ReturnType<typeof fakeClient>,
   options: { lang?: string; now?: Date; inboxHref?: string; draftDelay?: number; category?: string } = {},
@@ -571,14 +584,7 @@ describe('<portal-compose>', () => {
 
   describe('sending', () => {
     it('sends once on a double click, and fires portal-message-sent with ids only', async () => {
-      let release!: () => void;
-      const { client, sent } = makeClient({
-        createThread: async (message: NewMessage, options: CreateOptions) => {
-          sent.push({ message, options });
-          await new Promise<void>((resolve) => (release = resolve));
-          return result(message);
-        },
-      });
+      const { client, release } = heldBackSend();
       const el = await mount(client);
       await fillRefill(el);
       const button = $<HTMLButtonElement>(el, '[part~="submit-button"]')!;
@@ -618,15 +624,7 @@ describe('<portal-compose>', () => {
     });
 
     it('Enter held in a one-line field does not send; Enter held on Send sends once', async () => {
-      let release!: () => void;
-      const { client, sent } = makeClient({
-        createThread: async (message: NewMessage, options: CreateOptions) => {
-          sent.push({ message, options });
-          // The answer is held back while the key repeats, as on a slow connection.
-          await new Promise<void>((resolve) => (release = resolve));
-          return result(message);
-        },
-      });
+      const { client, sent, release } = heldBackSend();
       const el = await mount(client);
       await fillRefill(el);
       $<HTMLInputElement>(el, '#subject')!.focus();
