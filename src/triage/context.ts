@@ -244,7 +244,7 @@ export const HISTORY_CUE = rx(
     '(?:when|cuando) (?:he|she|they|el|ella) (?:was|were|tenia|era) (?:a baby|a toddler|little|younger|small|un bebe|bebe|chiquit[ao]|\\d+)',
     // an age already left behind: "when he was one", "cuando tenia un año", "at age 3", "a los dos años"
     `when (?:he|she|they|i) (?:was|were) (?:${AGE_NUMBER})(?! (?:minutes?|mins?|hours?|seconds?|of|or|and))|cuando (?:el |ella |yo )?(?:tenia|tenian|tuvo|cumplio) (?:${AGE_NUMBER}) (?:anos?|meses|mes|semanas)|(?:when|cuando) (?:(?:he|she|they|el|ella|yo) )?(?:was|were|era|estaba) (?:a newborn|an infant|a toddler|recien nacid[ao]|de brazos)`,
-    `(?:at|by) (?:age|the age of) (?:${AGE_NUMBER})|a los (?:${AGE_NUMBER}) (?:anos?|meses)|de (?:${AGE_NUMBER}) (?:anos?|meses) (?:le|me|se) (?:dio|dieron|paso)`,
+    `(?:at|by) (?:age|the age of) (?:${AGE_NUMBER})|a los (?:${AGE_NUMBER}) (?:anos?|meses)|(?<!(?:nin[oa]|hij[oa]|hijit[oa]|bebe|bebit[oa]|nene|nena|chamac[oa]|chav[oa]|niet[oa]|sobrin[oa]|chiquit[oa]|ninit[oa]) )de (?:${AGE_NUMBER}) (?:anos?|meses) (?:le|me|se) (?:dio|dieron|paso)`,
     '(?:\\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|twenty|many|several|few|couple(?: of)?) (?:years|yrs|year|decades?|months|summers|winters|springs|christmases) ago',
     // a season or holiday already past: "last spring", "this past winter", "el invierno pasado", "la navidad pasada"
     '(?:last|this past) (?:spring|summer|fall|autumn|winter|christmas|thanksgiving|easter|school year|season)|(?:spring|summer|fall|autumn|winter) before last',
@@ -504,7 +504,7 @@ export const RESOLVED_AFTER =
 
 /** "pills for", "pastillas para las": what follows is what a medicine treats. */
 export const MED_FOR_BEFORE =
-  /(?:pills?|tablets?|medicine|medicines|medication|medications|meds|med|inhaler|drug|drugs|prescription|rx|pastillas?|medicinas?|medicamentos?|inhalador|tabletas?|jarabe|receta) (?:[a-z]+ )?(?:for|para|contra|against|de) (?:my |mi |mis |the |el |la |las |los |his |her |su |sus )?$/;
+  /(?:(?:pills?|tablets?|medicine|medicines|medication|medications|meds|med|inhaler|drug|drugs|prescription|rx|pastillas?|medicinas?|medicamentos?|inhalador|tabletas?|jarabe|receta) (?:[a-z]+ )?(?:for|para|contra|against|de)|(?:i|he|she|we|they) (?:take|takes|use|uses) (?:it|them|this|that|these|those) (?:for|against)|(?:lo|la|los|las) (?:tomo|toma|tomamos|toman|uso|usa) (?:para|contra|por)) (?:my |mi |mis |the |el |la |las |los |his |her |su |sus )?$/;
 /** After an indication: the symptom is active anyway ("nitro for chest pain isn't helping"). */
 export const ACTIVE_AFTER = rx(
   `${STRONG_SRC}|not working|not helping|isnt helping|isnt working|arent helping|arent working|didnt help|doesnt help|didnt work|doesnt work|still|now|no (?:me |le )?(?:ayuda|ayudo|funciona|funciono|sirve|sirvio|hace nada|hizo nada)|todavia|sigue|ahora`,
@@ -526,7 +526,7 @@ export const RECENT_PAST = rx(
 
 /** Recent cues that count as "now" when the past event belongs to a family member ("my son had a seizure today"). */
 export const RECENT_OTHER = rx(
-  'right now|currently|today|tonight|this morning|this afternoon|this evening|just|just now|again|yesterday|last night|an hour ago|minutes ago|hours ago|hoy|ahorita|ahora|anoche|ayer|esta manana|esta tarde|esta noche|hace (?:[a-z]+ )?(?:rato|horas|hora|minutos)|acaba de|otra vez|de nuevo|no (?:puede|pueden) (?:hablar|mover|respirar)|(?:cant|cannot|can not) (?:talk|speak|move|breathe)|no (?:responde|despierta|respira)|(?:wont|cant) wake|(?:isnt|not) (?:breathing|responding)|sigue sin|sigue (?:convulsionando|temblando|inconsciente|desmayad[ao])|still (?:seizing|shaking|out|unconscious|not)',
+  'right now|currently|today|tonight|this morning|this afternoon|this evening|just|just now|again|yesterday|last night|an hour ago|minutes ago|hours ago|hoy|ahorita|ahora|anoche|ayer|esta manana|esta tarde|esta noche|hace (?:[a-z]+ )?(?:rato|horas|hora|minutos)|acaba de|otra vez|de nuevo|no (?:puede|pueden) (?:hablar|mover|respirar)|(?:cant|cannot|can not) (?:talk|speak|move|breathe)|no (?:responde|despierta|respira)|(?:wont|cant) wake|(?:isnt|not) (?:breathing|responding)|sigue sin|sigue (?:convulsionando|temblando|inconsciente|desmayad[ao])|still (?:seizing|shaking|out|unconscious|not)|(?:y )?(?:ahora )?esta (?:muy |bien |toda |todo )?(?:desorientad[ao]|inconsciente|confundid[ao])|(?:and )?(?:now )?(?:hes|shes|he is|she is) (?:very |really |so )?(?:disoriented|unconscious|confused)',
 );
 
 // ───────────── settled episodes (issue #5: false alarms on routine follow-ups) ─────────────

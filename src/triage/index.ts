@@ -50,6 +50,7 @@ import {
   rx,
   scan,
 } from './context.js';
+import { CLASS_FAMILIES, DEHYDRATION_CHILD, DEHYDRATION_LISTLESS, DEHYDRATION_SIGNS } from './lexicon-classes.js';
 import { CONCEPT_FAMILIES } from './lexicon-concepts.js';
 import { EN_SIGNALS } from './lexicon-en.js';
 import { ES_SIGNALS } from './lexicon-es.js';
@@ -100,7 +101,7 @@ const ORDER_EN: readonly CompiledSignal[] = [...EN, ...ES, ...SHARED];
 const ORDER_ES: readonly CompiledSignal[] = [...ES, ...EN, ...SHARED];
 
 /** Phrase-pair families: the original ones, then the broad concept families (issue #5). */
-const ALL_FAMILIES: readonly FamilyDef[] = [...FAMILIES, ...CONCEPT_FAMILIES];
+const ALL_FAMILIES: readonly FamilyDef[] = [...FAMILIES, ...CONCEPT_FAMILIES, ...CLASS_FAMILIES];
 
 /** Every literal word the lexicons and context cues use is a real word: never "correct" it into another. */
 const LEXICON_WORDS = [...EN_SIGNALS, ...ES_SIGNALS, ...SHARED_SIGNALS]
@@ -117,7 +118,7 @@ const LEXICON_WORDS = [...EN_SIGNALS, ...ES_SIGNALS, ...SHARED_SIGNALS]
       f.downgradeIf ?? '',
     ]),
   )
-  .concat(CONTEXT_SOURCES)
+  .concat(CONTEXT_SOURCES, [DEHYDRATION_CHILD, DEHYDRATION_LISTLESS, ...DEHYDRATION_SIGNS])
   .flatMap((src) => src.replace(/\\[a-z]/g, ' ').match(/[a-z]{4,}/g) ?? []);
 const SPELLER = createSpeller(KEYWORDS, VARIANTS, [...REAL_WORDS, ...LEXICON_WORDS], SOUND_ALIKE);
 const PREGNANCY_RE = rx(PREGNANCY);
@@ -125,6 +126,9 @@ const PREGNANCY_BLEEDING_RE = rx(PREGNANCY_BLEEDING);
 const PREGNANCY_RED_FLAGS_RE = rx(PREGNANCY_RED_FLAGS);
 const STIFF_NECK_RE = rx(STIFF_NECK);
 const POSTPARTUM_RE = rx(POSTPARTUM);
+const DEHYDRATION_CHILD_RE = rx(DEHYDRATION_CHILD);
+const DEHYDRATION_SIGNS_RE = DEHYDRATION_SIGNS.map(rx);
+const DEHYDRATION_LISTLESS_RE = rx(DEHYDRATION_LISTLESS);
 /** Signs that a medication error is already poisoning someone. */
 const TOXIC_CODES = ['vomiting-dehydration', 'confusion', 'near-fainting', 'unconscious', 'abnormal-heart-rate', 'dizziness'];
 const TOXIC_SIGNS_RE = rx(
@@ -212,6 +216,12 @@ const MED_NONE_LEFT_RE = rx(
  * a toddler's speech milestones ("no habla mucho").
  */
 const BENIGN_SENSE = rx(
+  // a neck stiff from sleeping wrong; a smoke/CO alarm chirping for its battery
+  'stiff (?:neck )?from (?:sleeping|sleep|the pillow|my pillow|the gym|work|sitting|my desk)|neck (?:is |has been |feels )?(?:stiff|sore) from (?:sleeping|sleep|the pillow|my pillow|the gym|work|sitting|my desk)|slept (?:on it |on my neck )?wrong|(?:cuello tieso|cuello rigido|torticolis|cuello adolorido) (?:por|de) (?:dormir|mala postura|la almohada)|dormi (?:chueco|mal)|(?:co|carbon monoxide|smoke|monoxido|humo) (?:alarm|detector|alarma|detector)s? (?:is |keeps |kept |was |started |esta |sigue )?(?:chirp[a-z]*|pitando|chillando)|chirp[a-z]*(?:,? [a-z]+){0,3},? batter(?:y|ies)(?: maybe)?|' +
+  // idioms and an itchy scalp: "el tráfico me está matando", "le pica la cabeza"
+  '(?:el trafico|la fila|la espera|el trabajo|la tarea|este calor|the traffic|this traffic|work|this line|the wait) (?:me |is )?(?:esta |is )?(?:matando|killing me)|(?:le |me )?pica (?:mucho )?(?:la cabeza|el cuero cabelludo)|itchy scalp|scalp (?:is )?itch[a-z]*|' +
+  // breathing described as normal; nobody sick
+  '(?<!(?:no|not|isnt|arent|wasnt|never|cant|trouble|hard|casi|nada|ni) )(?:breathing|breathes|breath) (?:is |seems |looks |sounds |has been )?(?:ok|okay|fine|normal|good|great)(?! (?:until|except|but|only))|(?<!(?:no|nunca|casi|ni) )(?:respira|respirando|respiracion) (?:bien|normal)|(?:no one|nobody|noone|nadie) (?:is |feels |seems |got |has been |se siente |se ha sentido |esta |tiene )?(?:sick|ill|bad|mal|enferm[ao]s?|nada)|' +
   '(?:dar|doy|dando|darle|le doy|toma|tomar|tomando|puro) pecho|(?:bajar|subir|perder|ganar|baje|subi|perdi|gane) (?:de )?peso|crecer(?:le)? (?:el |los )?(?:pecho|senos)|breast ?feed[a-z]*|breast milk|lactancia|no habla (?:mucho|muchas palabras)|(?:says|dice|habla) (?:como |about |only |solo )?(?:\\d+|unas|some|a few) (?:palabras|words)',
 );
 
@@ -629,6 +639,18 @@ function combinations(doc: Doc): Found[] {
         match: originalFragment(doc, bleed.s, bleed.e),
         at: bleed.s,
       });
+    }
+  }
+  // a child with two independent signs of dehydration (no wet diaper, no tears, sunken eyes, dry mouth), or one and listless
+  if (anyAffirmed(doc, DEHYDRATION_CHILD_RE)) {
+    const signs = DEHYDRATION_SIGNS_RE.map((re) => firstLive(doc, re)).filter((h): h is Hit => h !== undefined);
+    const listless = signs.length === 1 ? firstLive(doc, DEHYDRATION_LISTLESS_RE) : undefined;
+    if (signs.length >= 2 || listless) {
+      const first = signs[0]!;
+      out.push({ level: 'emergency', code: 'severe-dehydration', match: originalFragment(doc, first.s, first.e), at: first.s });
+    } else {
+      // one sign alone ("cries without tears, is that normal at 3 weeks?") was judged: not for the model to re-weigh
+      for (const h of signs) doc.discounted.push([h.s, h.e]);
     }
   }
   const neck = firstLive(doc, STIFF_NECK_RE);

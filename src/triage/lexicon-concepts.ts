@@ -345,7 +345,7 @@ const CONCEPT_FAMILIES_2: readonly FamilyDef[] = [
     a: 'eyes?|ojos?',
     b: 'chemicals?|quimic[a-z]*|cal|cement|cemento|lime|bleach|cloro|lejia|lavandina|acid|acido|oven cleaner|drain cleaner|ammonia|amoniaco|lye|sosa|caustic[a-z]*|pepper spray|gas pimienta|battery acid|acido de bateria',
     window: 6,
-    unless: 'drops?|gotas|refill|resurtir|receta|exam|examen|glasses|lentes|contacts|pink ?eye|conjunctiv[a-z]*|conjuntiv[a-z]*|allerg[a-z]*|alergi[a-z]*',
+    unless: 'drops?|gotas|refill|resurtir|receta|exam|examen|glasses|lentes|contacts|pink ?eye|conjunctiv[a-z]*|conjuntiv[a-z]*|allerg[a-z]*|alergi[a-z]*|pool|alberca|piscina|swim[a-z]*|nad(?:ar|ando|o)',
   },
   {
     // a limb crushed in a door or under a weight, swollen or discoloured: an injury to be seen today

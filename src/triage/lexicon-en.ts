@@ -161,7 +161,8 @@ export const EN_SIGNALS: readonly SignalDef[] = [
       'too (?:much|many) (?:fentanyl|heroin|oxy[a-z]*|opioids?|xanax|insulin)|(?:fentanyl|heroin) (?:and|he|she) (?:wont|isnt|not)',
       '(?:gave|give|giving|used|use|using|had to (?:use|give)|needed|administered|sprayed|spray|(?:le )?(?:pusimos|puse|pusieron|aplicamos|aplique|usamos|use|inyectamos)) (?:[a-z]+ ){0,2}(?:narcan|naloxone|naloxona)|(?:narcan|naloxone) (?:now|given|used|didnt|isnt|not|wore|wearing)',
     ],
-    unless: `${ADHERENCE}|prevention|kit for|training|class|lock(?:ed)? up|childproof`,
+    // disposing of leftover pills so that nobody overdoses: a safety question, not an overdose
+    unless: `${ADHERENCE}|prevention|kit for|training|class|lock(?:ed)? up|childproof|(?:dont|do not|wouldnt|never) want (?:[a-z]+ ){0,5}to (?:accidentally |ever )?(?:overdose|od|take them|get into them)|so (?:that )?(?:no one|nobody|noone) (?:can |could |will |would )?(?:accidentally )?(?:overdose|od)|(?:get rid of|dispose of|disposal|throw (?:away|out)|take back|drop off|drug take back|desechar|deshacerme de|tirar) (?:[a-z]+ ){0,6}(?:pills|meds|medicine|medication|oxy[a-z]*|opioids?|painkillers|pastillas|medicinas)|no quiero que (?:nadie|alguien|los ninos|mis hijos) (?:[a-z]+ ){0,4}(?:sobredosis|tome)`,
   },
   {
     code: 'severe-bleeding',
@@ -336,6 +337,8 @@ export const EN_SIGNALS: readonly SignalDef[] = [
       // nothing for the next dose: "I have none for tonight's dose", "my insulin pen is empty"
       '(?:have|has|there is|theres|got) (?:none|nothing|no more|no insulin|no doses?|no pills) (?:left )?for (?:tonight|today|tomorrow|this evening|tonights|todays|tomorrows|my next|the next)',
       '(?:insulin|insulin pen|pen|vial|inhaler|last bottle) (?:is |are |was )?(?:empty|used up|all gone)',
+      // only enough for the next dose: "I only have enough for tonight's dose"
+      '(?:only|just) (?:have|has|got|had) (?:enough|one|1|a single|one more) (?:[a-z]+ ){0,2}(?:for|until|til|till|to get (?:me )?through) (?:tonight|today|this evening|tomorrow(?: morning)?|tonights|todays|tomorrows|one more (?:dose|day)|the next (?:dose|day)|my next dose)',
     ],
     unless:
       'out of stock|backordered|back ordered|backorder|still have|i have (?:about |around |maybe )?(?:a|\\d+|two|three|a few|enough|plenty)|todavia tengo|aun tengo|out of refills|no refills|refills left|week left|weeks left|month left|days left|few days|next week|next month|in a week|couple weeks|no rush|not urgent|whenever|appointment|appt|form|forms|bill|billing|records|letter|paperwork|paper work|records|copy|results',
@@ -356,7 +359,7 @@ export const EN_SIGNALS: readonly SignalDef[] = [
     code: 'rash-spreading',
     level: 'urgent',
     patterns: [
-      '(?:rash|redness|hives|welts|red area|red spot|red patch|red streaks?|swelling|infection|cellulitis) (?:[a-z0-9]+ ){0,8}(?:spreading|spread|spreads|getting bigger|getting worse|growing|worse|all over (?:my|his|her) (?:body|face)|moving up|going up)',
+      '(?:rash|redness|hives|welts|red area|red spot|red patch|red streaks?|swelling|infection|cellulitis) (?:[a-z0-9]+ ){0,12}(?:spreading|spread|spreads|getting bigger|getting worse|growing|worse|all over (?:my|his|her) (?:body|face)|moving up|going up)',
       'spreading (?:rash|redness|infection|red)',
       '(?:is |its |it s |keeps |now |started |starting |and )spreading (?:to|on|over|across|up|down|all over|onto|fast|quickly)',
       'red (?:streak|streaks|line|lines) (?:[a-z0-9]+ ){0,3}(?:up|going|from|spreading|on)',

@@ -278,8 +278,8 @@ export const ES_SIGNALS: readonly SignalDef[] = [
     code: 'time-sensitive-med-out',
     level: 'urgent',
     patterns: [
-      `se (?:me|le|nos) (?:acabo|acabaron|termino|terminaron|acabaran|acaba|acaban|van a acabar|va a acabar) (?:[a-z0-9]+ ){0,3}(?:insulina|pastillas?|medicina|medicinas|medicamentos?|inhalador|pastilla|anticoagulante|warfarina|dosis|presion|corazon|convulsiones|tabletas)`,
-      'me (?:quede|quedo|quedare|voy a quedar) sin (?:[a-z0-9]+ ){0,3}(?:insulina|pastillas?|medicinas?|medicamentos?|inhalador|anticoagulante|warfarina|tabletas|dosis|presion)',
+      `se (?:me|le|nos) (?:acabo|acabaron|termino|terminaron|acabaran|acaba|acaban|van a acabar|va a acabar) (?:[a-z0-9]+ ){0,3}(?:insulina|pastillas?|medicina|medicinas|medicamentos?|inhalador|pastilla|anticoagulante|warfarina|dosis|presion|corazon|convulsiones|tabletas|metoprolol|carvedilol|propranolol|atenolol|keppra|levetiracetam|lamotrigina|fenitoina|carbamazepina|valproato|depakote|eliquis|xarelto|apixaban|rivaroxaban|clopidogrel|plavix|tacrolimus|prograf|prednisona|hidrocortisona|levotiroxina|salbutamol|albuterol|anticonvulsivo|clonidina|metadona|suboxone|lantus|humalog|novolog|basaglar|levemir|tresiba|toujeo|nitroglicerina)`,
+      'me (?:quede|quedo|quedare|voy a quedar) sin (?:[a-z0-9]+ ){0,3}(?:insulina|pastillas?|medicinas?|medicamentos?|inhalador|anticoagulante|warfarina|tabletas|dosis|presion|metoprolol|carvedilol|propranolol|atenolol|keppra|levetiracetam|lamotrigina|fenitoina|carbamazepina|valproato|depakote|eliquis|xarelto|apixaban|rivaroxaban|clopidogrel|plavix|tacrolimus|prograf|prednisona|hidrocortisona|levotiroxina|salbutamol|albuterol|anticonvulsivo|clonidina|metadona|suboxone|lantus|humalog|novolog|basaglar|levemir|tresiba|toujeo|nitroglicerina)',
       'no (?:me|le|nos) (?:quedan?|queda) (?:[a-z0-9]+ ){0,2}(?:insulina|pastillas?|medicinas?|medicamentos?|inhalador|tabletas|dosis)',
       '(?:ya )?no tengo (?:[a-z0-9]+ ){0,2}(?:insulina|pastillas|medicina|medicamento|inhalador)(?! (?:[a-z]+ )?(?:dudas|preguntas))',
       '(?:ultima|ultimo|ultimas) (?:[a-z]+ )?(?:pastilla|dosis|tableta|pluma|inyeccion|pastillas)',
@@ -308,7 +308,7 @@ export const ES_SIGNALS: readonly SignalDef[] = [
     code: 'rash-spreading',
     level: 'urgent',
     patterns: [
-      '(?:sarpullido|salpullido|erupcion|ronchas|roncha|manchas rojas|granitos|rojez|enrojecimiento|infeccion|lo rojo|la mancha) (?:[a-z0-9]+ ){0,4}(?:se (?:esta )?(?:extiende|extendiendo|esparce|esparciendo|riega|regando|hace mas grande|propaga|propagando)|por todo el cuerpo|empeora|esta empeorando|mas grande|creciendo|se extendio)',
+      '(?:sarpullido|salpullido|erupcion|ronchas|roncha|ronchitas|manchas rojas|granitos|rojez|enrojecimiento|infeccion|lo rojo|la mancha) (?:[a-z0-9]+ ){0,10}(?:se (?:me |le |les )?(?:esta |estan |ha |han )?(?:extendido|extendiendo|regado|regando|esparciendo|propagando|pasado (?:a|al|hasta)|pasando (?:a|al|hasta)|subido (?:a|al|hasta)|subiendo (?:a|al|hasta))|se (?:esta )?(?:extiende|extendiendo|esparce|esparciendo|riega|regando|hace mas grande|propaga|propagando)|por todo el cuerpo|empeora|esta empeorando|mas grande|creciendo|se extendio)',
       'se (?:me|le) (?:esta )?(?:extendiendo|regando|esparciendo|propagando) (?:[a-z0-9]+ ){0,2}(?:sarpullido|ronchas|infeccion|rojo|mancha|erupcion)',
       'lineas rojas|rayas rojas',
       'pus|supura[a-z]*|absceso',

@@ -22,12 +22,15 @@ export const SHARED_SIGNALS: readonly SignalDef[] = [
     code: 'high-fever',
     level: 'urgent',
     patterns: [
-      `(?:fever|temp|temperature|fiebre|temperatura|calentura|febrile|running a fever)${FILLER}(?: a)? ?(\\d{2,3}(?:\\.\\d+)?)`,
+      `(?:fever|temp|temperature|fiebre|temperatura|calentura|febrile|running a fever|thermometer|termometro)${FILLER}(?: a)? ?(\\d{2,3}(?:\\.\\d+)?)`,
       `(\\d{2,3}(?:\\.\\d+)?) ?(?:f|c|degrees?|grados|deg|fahrenheit|celsius|centigrados)?(?: (?:fahrenheit|celsius|centigrados|f|c))? (?:fever|de fiebre|fiebre|de temperatura|de calentura|temp|temperature)`,
       // a bare reading with a decimal in fever range is a temperature ("chills and 101.2")
       `((?:10[0-6]|3[89]|4[0-2])\\.\\d)(?! ?(?:lbs?|pounds|kg|kilos|libras|%|mg|ml|oz|mmol|a1c|units|miles|km))`,
     ],
     check: (m) => isHighFever(num(m[1] ?? m[2] ?? m[3])),
+    // the weather, a room or an oven is not a body
+    unless:
+      '(?:outside|outdoor|room|weather|oven|water|pool|car|attic|house) (?:thermometer|temp[a-z]*)|(?:thermometer|termometro|temp[a-z]*) (?:outside|afuera|del (?:cuarto|carro|horno|agua)|of the (?:room|car|oven|water)|in the (?:room|car|house))|(?:degrees|grados) (?:outside|afuera)|heat index|indice de calor|temperatura (?:ambiente|del (?:cuarto|agua|horno|carro))|(?:hace|its|it is|it was) (?:\\d+ )?(?:degrees|grados)',
     // hyperpyrexia: 105 °F / 40.6 °C and above
     levelOf: (m) => {
       const v = num(m[1] ?? m[2] ?? m[3]);
@@ -125,18 +128,18 @@ export const SHARED_SIGNALS: readonly SignalDef[] = [
 
 /** Pregnancy mention (checked for negation like any symptom). */
 export const PREGNANCY =
-  '(?:pregnant|pregnancy|preggo|weeks along|expecting a baby|embarazada|embarazo|encinta|semanas de (?:embarazo|gestacion)|(?:im|i am|shes|she is|were|we are|at|tengo|tiene|estoy|esta|con) (?:[4-9]|[1-3]\\d|4[0-2]) ?(?:weeks|wks|wk|semanas)(?! (?:ago|old|de nacid[ao]|de edad))|(?:[4-9]|[1-3]\\d|4[0-2]) ?(?:weeks|wks|semanas) (?:pregnant|along|gestation|de gestacion)|(?:water|waters) broke|(?:se (?:me |le )?)?rompio la fuente|(?:la )?fuente se (?:me |le )?rompio)';
+  '(?:pregnant|pregnancy|preggo|weeks along|expecting a baby|embarazada|embarazo|encinta|semanas de (?:embarazo|gestacion)|(?:im|i am|shes|she is|were|we are|at|tengo|tiene|estoy|esta|con) (?:[4-9]|[1-3]\\d|4[0-2]) ?(?:weeks|wks|wk|semanas)(?! (?:ago|old|de nacid[ao]|de edad))|(?:[4-9]|[1-3]\\d|4[0-2]) ?(?:weeks|wks|semanas) (?:pregnant|along|gestation|de gestacion)|(?:water|waters) broke|(?:se (?:me |le )?)?rompio la fuente|(?:la )?fuente se (?:me |le )?rompio|positive (?:home )?pregnancy test|pregnancy test (?:was |came back |is |came out )?positive|prueba de embarazo (?:me |le )?(?:salio |dio )?positiva|(?:salio|dio) positiva la prueba de embarazo)';
 /** Bleeding of any amount; with a pregnancy it is an emergency. */
 export const PREGNANCY_BLEEDING = '(?:bleeding|bleed|bled|blood|clots|sangr[a-z]*|hemorrag[a-z]*|coagulos)';
 /** Other obstetric red flags. */
 export const PREGNANCY_RED_FLAGS =
-  '(?:water broke|waters broke|leaking fluid|gush of fluid|baby (?:isnt|is not|hasnt|has not|havent|stopped|not|didnt|doesnt|wont|hasnt been|has not been) (?:mov(?:ing|ed|e)|kick(?:ing|ed)?)|no fetal movement|(?:bebe|nene) no se (?:ha )?mov(?:ido|ia|e)|no (?:he )?sentido (?:al|el|a mi) bebe|severe (?:cramping|cramps|pain|abdominal pain|headache)|rompio la fuente|se me rompio la fuente|se rompio la fuente|fuente se rompio|sale liquido|bebe no se mueve|el bebe ya no se mueve|no siento (?:al|el|a mi) bebe|dolor (?:muy )?fuerte (?:en|de) (?:la )?(?:panza|barriga|vientre|abdomen)|vision borrosa y dolor de cabeza|blurry vision and (?:a )?headache|seeing (?:spots|stars|sparkl[a-z]*|flashing lights|flashes|lights)|(?:sparkly|sparkling|flashing|shimmering|little) (?:spots|lights)|spots in (?:my )?vision|(?:veo|ve|viendo) (?:lucecitas|luces|puntitos|manchitas|estrellitas|chispitas|destellos)|lucecitas|(?:pounding|horrible|terrible|severe|awful|splitting|throbbing|really bad) headache|headache (?:that )?(?:[a-z]+ ){0,2}(?:wont|will not|doesnt|isnt) (?:touch|help|go away|going away|stop)|(?:dolor de cabeza|me duele (?:mucho )?la cabeza) (?:[a-z]+ ){0,2}(?:horrible|terrible|fuerte|muy fuerte|que no se (?:me )?quita)|me duele mucho la cabeza|(?:face|hands|hands and face|face and hands) (?:are |is |got |so |really |very )*(?:swollen|puffy|swelling)|(?:la )?cara (?:y (?:las )?manos )?(?:bien |muy )?hinchad[ao]s?|(?:las )?manos (?:y (?:la )?cara )?(?:bien |muy )?hinchad[ao]s?|dolor (?:muy )?(?:horrible|terrible|fuerte|insoportable)|(?:horrible|terrible|insoportable) dolor|(?:horrible|terrible|unbearable|sharp|stabbing) (?:[a-z]+ )?(?:pain|cramps?|cramping)|(?:dolor|pain) (?:[a-z]+ ){0,8}(?:hombro|shoulder))';
+  '(?:water broke|waters broke|leaking fluid|gush of fluid|baby (?:isnt|is not|hasnt|has not|havent|stopped|not|didnt|doesnt|wont|hasnt been|has not been) (?:mov(?:ing|ed|e)|kick(?:ing|ed)?)|no fetal movement|(?:bebe|nene) no se (?:ha )?mov(?:ido|ia|e)|no (?:he )?sentido (?:al|el|a mi) bebe|severe (?:cramping|cramps|pain|abdominal pain|headache)|rompio la fuente|se me rompio la fuente|se rompio la fuente|fuente se rompio|sale liquido|bebe no se mueve|el bebe ya no se mueve|no siento (?:al|el|a mi) bebe|dolor (?:muy )?fuerte (?:en|de) (?:la )?(?:panza|barriga|vientre|abdomen)|vision borrosa y dolor de cabeza|blurry vision and (?:a )?headache|seeing (?:spots|stars|sparkl[a-z]*|flashing lights|flashes|lights)|(?:sparkly|sparkling|flashing|shimmering|little) (?:spots|lights)|spots in (?:my )?vision|(?:veo|ve|viendo) (?:lucecitas|luces|puntitos|manchitas|estrellitas|chispitas|destellos)|lucecitas|(?:pounding|horrible|terrible|severe|awful|splitting|throbbing|really bad) headache|headache (?:that )?(?:[a-z]+ ){0,2}(?:wont|will not|doesnt|isnt) (?:touch|help|go away|going away|stop)|(?:dolor de cabeza|me duele (?:mucho )?la cabeza) (?:[a-z]+ ){0,2}(?:horrible|terrible|fuerte|muy fuerte|que no se (?:me )?quita)|me duele mucho la cabeza|(?:face|hands|hands and face|face and hands) (?:are |is |got |so |really |very )*(?:swollen|puffy|swelling)|(?:la )?cara (?:y (?:las )?manos )?(?:bien |muy )?hinchad[ao]s?|(?:las )?manos (?:y (?:la )?cara )?(?:bien |muy )?hinchad[ao]s?|dolor (?:muy )?(?:horrible|terrible|fuerte|insoportable)|(?:horrible|terrible|insoportable) dolor|(?:horrible|terrible|unbearable|sharp|stabbing) (?:[a-z]+ )?(?:pain|cramps?|cramping)|(?:dolor|pain) (?:[a-z]+ ){0,8}(?:hombro|shoulder)|(?:pain|hurts|ache) (?:[a-z]+ ){0,3}(?:under|below|beneath) (?:my |her |the )?(?:right )?ribs|(?:upper right|right upper) (?:belly|stomach|abdomen|side|quadrant)|epigastric|dolor (?:[a-z]+ ){0,3}(?:en la |de la )?boca del estomago|dolor (?:[a-z]+ ){0,3}(?:debajo|abajo) de las costillas|(?:blurr[a-z]*|blurred) vision|vision (?:is |got |gone |went )?(?:blurr[a-z]*|fuzzy|dim)|vision borrosa|(?:veo|ve) (?:todo )?borroso)';
 /** Just gave birth: preeclampsia and other red flags still apply for weeks (bleeding is judged by amount elsewhere). */
 export const POSTPARTUM =
-  '(?:had|delivered) (?:my|the|a|our) (?:baby|son|daughter) (?:\\d+|a few|two|three|four|five|six|ten) (?:days|weeks|wks) ago|(?:gave|given) birth|postpartum|post partum|(?:di|dio) a luz|recien (?:di|dio) a luz|(?:mi )?parto fue hace|(?:c ?section|cesarea) (?:was )?(?:\\d+|a few|two|three|hace) (?:days|weeks|dias|semanas)';
+  '(?:had|delivered) (?:my|the|a|our) (?:baby|son|daughter) (?:last (?:week|weekend|month)|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|a (?:week|few days|couple (?:of )?weeks) ago)|\\d+ (?:days|weeks|wks) (?:postpartum|post partum|after (?:delivery|giving birth|my c ?section))|(?:tuve|tuvo) (?:a )?(?:mi|su|el|la) (?:bebe|nino|nina|hij[oa]) hace|(?:acabo de|acaba de) tener (?:a )?(?:mi |su )?bebe|(?:tengo|tiene) (?:\\d+|una|dos|tres|cuatro|cinco|seis) (?:dias|semanas) de (?:haber dado a luz|parida|postparto|posparto|aliviada)|(?:estoy|esta) en (?:la )?cuarentena (?:del parto|despues del parto)?|posparto|postparto|despues del parto|(?:had|delivered) (?:my|the|a|our) (?:baby|son|daughter) (?:\\d+|a few|two|three|four|five|six|ten) (?:days|weeks|wks) ago|(?:gave|given) birth|postpartum|post partum|(?:di|dio) a luz|recien (?:di|dio) a luz|(?:mi )?parto fue hace|(?:c ?section|cesarea) (?:was )?(?:\\d+|a few|two|three|hace) (?:days|weeks|dias|semanas)';
 /** Meningitis-style combination: stiff neck with fever. */
 export const STIFF_NECK =
-  '(?:stiff neck|neck is stiff|neck (?:[a-z]+ )?stiff|cant bend (?:my|his|her) neck|cuello (?:rigido|tieso|duro)|rigidez (?:de|en el) cuello)';
+  '(?:stiff neck|neck is stiff|neck (?:[a-z]+ )?stiff|cant bend (?:my|his|her) neck|(?:cant|cannot|can not|wont|unable to) (?:touch|put|bring|get|tuck) (?:his |her |my )?chin (?:to|on|down to|against) (?:his |her |my |the )?chest|(?:cant|cannot|can not|wont) (?:look|bend) (?:down|forward)|(?:neck|cuello) (?:[a-z]+ ){0,2}(?:hurts|duele) (?:[a-z]+ ){0,3}(?:bend|look down|doblar(?:lo)?|agachar|bajar la cabeza)|no (?:puede|puedo) (?:bajar|agachar|doblar) (?:la cabeza|el cuello)|no (?:puede|puedo) (?:tocar(?:se|me)?|pegar(?:se|me)?) (?:el pecho con la barbilla|la barbilla (?:al|en el|con el) pecho)|cuello (?:muy |bien )?(?:rigido|tieso|duro)|rigidez (?:de|en el) cuello)';
 export const FEVER_WORD =
   '(?:fever|feverish|febrile|temperature|temp|burning up|hot to the touch|fiebre|calentura|temperatura|ardiendo|afiebrad[ao])';
 
@@ -1417,7 +1420,7 @@ export const FAMILIES: readonly FamilyDef[] = [
     // carbon monoxide: a fuel-burning appliance or gas smell with headache/dizziness/nausea
     code: 'carbon-monoxide',
     level: 'emergency',
-    a: 'furnace|heater|space heater|generator|gas leak|leaking gas|smell(?:s|ing)? (?:of |like )?gas|co (?:alarm|detector)|carbon monoxide|monoxide|calentador|boiler|caldera|fuga de gas|huele a gas|olor a gas|generador|monoxido|chimney|chimenea|exhaust|escape del carro',
+    a: 'furnace|heater|space heater|generator|gas leak|leaking gas|smell(?:s|ing)? (?:of |like )?gas|co (?:alarm|detector)|carbon monoxide|monoxide|calentador|boiler|caldera|fuga de gas|huele a gas|olor a gas|generador|monoxido|chimney|chimenea|exhaust|escape del carro|anafre|brasero|bracero|carbon (?:adentro|dentro|en el cuarto|prendido)|charcoal (?:grill|inside|indoors|in the)|grill (?:inside|indoors|in the garage)|(?:car|truck) (?:was |is )?(?:running|left running|on) in the garage|(?:carro|coche|camioneta) (?:prendido|encendido) (?:en|dentro de) (?:el |la )?(?:garage|garaje|cochera)|propane heater|kerosene heater|calentador de (?:gas|queroseno)',
     needMessage:
       'headaches?|dizz[a-z]*|nause[a-z]*|vomit[a-z]*|throwing up|confus[a-z]*|sleepy|drowsy|faint[a-z]*|pass(?:ed)? out|dolor(?:es)? de cabeza|mare[a-z]*|vomit[a-z]*|confundid[a-z]*|somnolient[a-z]*|desmay[a-z]*',
     unless:
@@ -1511,7 +1514,7 @@ export const FAMILIES: readonly FamilyDef[] = [
     window: 10,
     unless:
       // a feeding question is not a fever, but poor feeding is a danger sign ("not interested in feeding")
-      'jaundice|ictericia|weigh[a-z]*|pesa|peso|lbs|pounds|libras|kilos|oz|ounces|onzas|(?<!(?:not|poor|wont|stopped|refusing|refuses|interested in|trouble|no quiere) )feeding|formula|vaccine|vacuna|shots?|breast|nursing|nipple|mastitis|seno|pezon',
+      'jaundice|ictericia|weigh[a-z]*|pesa|peso|lbs|pounds|libras|kilos|oz|ounces|onzas|(?<!(?:not|poor|wont|stopped|refusing|refuses|interested in|trouble|no quiere) )feeding|formula|vaccine|vacuna|shots?|breast|(?<!(?:not|poor|wont|stopped|refusing|refuses|interested in|trouble|isnt) )nursing|nipple|mastitis|seno|pezon',
     check: (a, b) => {
       const days = a[3] !== undefined ? ageInDays(a[3], a[4]) : ageInDays(a[1], a[2]);
       if (!Number.isNaN(days) && (days < 0 || days >= 90)) return false;
@@ -1571,7 +1574,7 @@ export const FAMILIES: readonly FamilyDef[] = [
     b: 'swollen shut|pus|crust[a-z]*|goop[a-z]*|discharge|lagan[a-z]*|secrecion|chemical|quimico|cloro|bleach|something in|algo en|scratch(?:ed)?|rasp[oe]|cornea',
     window: 6,
     unless:
-      'drops? (?:refill|prescription)|gotas (?:receta|resurtir)|exam|examen|glasses|lentes|contacts|appointment|cita',
+      'drops? (?:refill|prescription)|gotas (?:receta|resurtir)|exam|examen|glasses|lentes|contacts|appointment|cita|pool|alberca|piscina|swim[a-z]*|nad(?:ar|ando|o)',
   },
   {
     // a red, painful eye or a red eye with blurred vision (iritis, glaucoma, ulcer)
@@ -1619,7 +1622,7 @@ export const FAMILIES: readonly FamilyDef[] = [
     level: 'urgent',
     a: 'burn|burns|burned|burnt|burning|sunburn|sunburns|sunburned|quem[a-z]*|scald[a-z]*',
     b: 'blister[a-z]*|ampolla[s]?|peel[a-z]*|raw|skin (?:came|coming) off|se (?:me |le )?(?:cayo|levanto) la piel|white|leathery|charred|boiling|hirviendo|chemical|quimico|large|big|huge|grande',
-    window: 6,
+    window: 10,
     unless: `${HEALING}|heartburn|acidez|agruras|burning (?:sensation|when|pee|urin)|ardor|razor burn|rug burn|freezer burn|calories|calorias|fat|grasa|cd|dvd|candle|vela|incense|incienso`,
   },
   {
