@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, html } from '@open-wc/testing';
 import { render } from 'lit';
 import { cleanLine, cleanText, isolate, renderText, safeFilename, safeHttpUrl, safeLinkHref, textParts } from './safe-text.js';
 
@@ -144,8 +144,9 @@ describe('safe-text', () => {
   });
 
   describe('isolate', () => {
-    it('wraps a cleaned name in <bdi>', async () => {
-      const el = await fixture(html`<p>${isolate('\u202Eneitap ,letaP .rD')}, physician</p>`);
+    it('wraps a cleaned name in <bdi>', () => {
+      // Rendered synchronously: fixture() waits for an animation frame, which a loaded CI machine may starve.
+      const el = mount(html`<p>${isolate('\u202Eneitap ,letaP .rD')}, physician</p>`).querySelector('p')!;
       const bdi = el.querySelector('bdi')!;
       expect(bdi.textContent).to.equal('neitap ,letaP .rD');
       expect(el.textContent).to.equal('neitap ,letaP .rD, physician');
