@@ -14,7 +14,7 @@
  * hypotheticals, refill indications), so the word classes can be broad; the
  * `unless` lists keep the routine look-alikes routine.
  */
-import type { FamilyDef } from './lexicon-shared.js';
+import { countNumber, type FamilyDef } from './lexicon-shared.js';
 
 // ── word classes ──
 
@@ -135,25 +135,6 @@ const TALK_SOON =
 const DIARRHEA =
   'diarr[a-z]*|loose stools?|watery (?:stools?|poop)|runs|bowel movements?|bms|evacuaciones|del bano|popo aguada|(?:ido|ir|fui|voy) al bano';
 const TIMES = '(\\d+|four|five|six|seven|eight|nine|ten|twelve|a dozen|cuatro|cinco|seis|siete|ocho|nueve|diez|doce)(?: (?:or|to|o|a) \\d+| \\d+)? (?:times|veces|x)';
-const TIMES_NUM: Readonly<Record<string, number>> = {
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  twelve: 12,
-  'a dozen': 12,
-  cuatro: 4,
-  cinco: 5,
-  seis: 6,
-  siete: 7,
-  ocho: 8,
-  nueve: 9,
-  diez: 10,
-  doce: 12,
-};
 
 const HISTORY_WORDS = 'years ago|hace anos|last (?:year|summer|month)|el ano pasado|el verano pasado|history|antecedentes|historial';
 const LEARNING =
@@ -376,9 +357,7 @@ export const CLASS_FAMILIES: readonly FamilyDef[] = [
     b: TIMES,
     window: 6,
     check: (_a, b) => {
-      const raw = b?.[1];
-      if (raw === undefined) return false;
-      const v = TIMES_NUM[raw] ?? Number(raw);
+      const v = countNumber(b?.[1]);
       return v >= 5 && v <= 40;
     },
     unless: 'prep|preparacion|colonoscop[a-z]*|laxative|laxante|miralax|dulcolax|senna|magnesium citrate|citrato de magnesio|years ago|hace anos|normal|usual|de costumbre',

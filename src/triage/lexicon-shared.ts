@@ -1117,12 +1117,14 @@ const WORD_NUM: Readonly<Record<string, number>> = {
   diez: 10,
   once: 11,
   doce: 12,
+  'a dozen': 12,
 };
-const ageNumber = (s: string | undefined): number => (s === undefined ? Number.NaN : (WORD_NUM[s] ?? num(s)));
+/** A count written in digits or words ("5", "five", "cinco", "a dozen"); NaN when there is none. */
+export const countNumber = (s: string | undefined): number => (s === undefined ? Number.NaN : (WORD_NUM[s] ?? num(s)));
 /** Age in days from a number and a unit ("2 months" → 60); NaN when there is none. */
 const ageInDays = (n: string | undefined, unit: string | undefined): number => {
   if (unit === undefined) return Number.NaN;
-  const v = ageNumber(n);
+  const v = countNumber(n);
   if (/^(?:d|dia)/.test(unit)) return v;
   if (/^(?:w|s)/.test(unit)) return v * 7;
   return v * 30;
