@@ -75,6 +75,27 @@ function heldBackSend() {
   return { ...held, release: () => releaseAnswer?.() };
 }
 
+/** Uploads fail with an expired session until `signInAgain(el)` signs the same patient in on the inline form. */
+function uploadsUntilSignedIn(attachmentId: string) {
+  let expired = true;
+  const uploads: string[] = [];
+  const made = makeClient({
+    uploadAttachment: async (_file: Blob, filename: string) => {
+      uploads.push(filename);
+      if (expired) throw new PortalError('session-expired', 'expired');
+      return { id: attachmentId, filename, contentType: 'application/pdf', size: 13 };
+    },
+  });
+  const signInAgain = (el: PortalCompose) => {
+    expired = false;
+    host(el).setSession(signedInSession());
+    $(el, 'portal-login[part~="reauth-login"]')!.dispatchEvent(
+      new PortalSignedInEvent({ mustChangePassword: false, consentRequired: false }),
+    );
+  };
+  return { ...made, uploads, signInAgain };
+}
+
 async function mount(
   client: ReturnType<typeof fakeClient>,
   options: { lang?: string; now?: Date; inboxHref?: string; draftDelay?: number; category?: string } = {},
@@ -736,15 +757,7 @@ describe('<portal-compose>', () => {
     });
 
     it('session expired during an upload: inline sign-in, the file uploads again, then Send completes', async () => {
-      let expired = true;
-      const uploads: string[] = [];
-      const { client, sent } = makeClient({
-        uploadAttachment: async (_file: Blob, filename: string) => {
-          uploads.push(filename);
-          if (expired) throw new PortalError('session-expired', 'expired');
-          return { id: 'att-7', filename, contentType: 'application/pdf', size: 13 };
-        },
-      });
+      const { client, sent, uploads, signInAgain } = uploadsUntilSignedIn('att-7');
       const el = await mount(client);
       await chooseCategory(el, 'health-form');
       type(el, '#field-formName', 'School sports physical');
@@ -760,11 +773,7 @@ describe('<portal-compose>', () => {
       expect(sent).to.have.length(0);
       expect($<HTMLTextAreaElement>(el, '#body')!.value).to.equal('Please fill in the attached form.');
       expect($(el, '.kit-file-name')!.textContent).to.equal('sports-form.pdf');
-      expired = false;
-      host(el).setSession(signedInSession());
-      $(el, 'portal-login[part~="reauth-login"]')!.dispatchEvent(
-        new PortalSignedInEvent({ mustChangePassword: false, consentRequired: false }),
-      );
+      signInAgain(el);
       await waitUntil(() => $(el, '[part~="sent"]'), 'the send did not complete after signing in');
       expect(uploads).to.deep.equal(['sports-form.pdf', 'sports-form.pdf']);
       expect(sent).to.have.length(1);
@@ -772,22 +781,12 @@ describe('<portal-compose>', () => {
     });
 
     it('session expired during an upload, Send not pressed: after signing in the file uploads and nothing is sent', async () => {
-      let expired = true;
-      const { client, sent } = makeClient({
-        uploadAttachment: async (_file: Blob, filename: string) => {
-          if (expired) throw new PortalError('session-expired', 'expired');
-          return { id: 'att-8', filename, contentType: 'application/pdf', size: 13 };
-        },
-      });
+      const { client, sent, signInAgain } = uploadsUntilSignedIn('att-8');
       const el = await mount(client);
       await chooseCategory(el, 'health-form');
       addFiles(el, [new File(['%PDF-1.4 form'], 'lab-order.pdf', { type: 'application/pdf' })]);
       await waitUntil(() => $(el, 'portal-login[part~="reauth-login"]'));
-      expired = false;
-      host(el).setSession(signedInSession());
-      $(el, 'portal-login[part~="reauth-login"]')!.dispatchEvent(
-        new PortalSignedInEvent({ mustChangePassword: false, consentRequired: false }),
-      );
+      signInAgain(el);
       await waitUntil(() => $(el, '.kit-file-done'), 'the file was not uploaded again');
       expect($(el, 'portal-login[part~="reauth-login"]')).to.equal(null);
       await aTimeout(20);

@@ -225,13 +225,17 @@ export class SendController<R> implements ReactiveController {
     phoneLink?: TemplateResult | typeof nothing,
   ): TemplateResult {
     const t = localize;
+    // The session ended on Send, or during an upload: the same sign-in, told differently.
+    const [reauthTitle, reauthBody] = this.#resendAfterSignIn
+      ? (['kit.send.reauthTitle', 'kit.send.reauthBody'] as const)
+      : (['kit.send.reauthUploadTitle', 'kit.send.reauthUploadBody'] as const);
     const live =
       this.status === 'sending'
         ? t.term('kit.send.sending')
         : this.status === 'offline'
           ? t.term('kit.send.notSentYet')
           : this.status === 'reauth'
-            ? t.term(this.#resendAfterSignIn ? 'kit.send.reauthTitle' : 'kit.send.reauthUploadTitle')
+            ? t.term(reauthTitle)
             : '';
     return html`<div class="visually-hidden" role="status" aria-live="polite">${live}</div>
       ${
@@ -280,12 +284,8 @@ export class SendController<R> implements ReactiveController {
                 id="${this.#id}-status"
                 tabindex="-1"
               >
-                <p>
-                  <strong
-                    >${t.term(this.#resendAfterSignIn ? 'kit.send.reauthTitle' : 'kit.send.reauthUploadTitle')}</strong
-                  >
-                </p>
-                <p>${t.term(this.#resendAfterSignIn ? 'kit.send.reauthBody' : 'kit.send.reauthUploadBody')}</p>
+                <p><strong>${t.term(reauthTitle)}</strong></p>
+                <p>${t.term(reauthBody)}</p>
               </div>
               <!-- Beside, not inside, the notice: the sign-in form needs the full width on a phone. -->
               <portal-login reauth part="reauth-login" @portal-signed-in=${this.#onSignedIn}></portal-login>`
