@@ -151,6 +151,16 @@ async function fillRefill(el: PortalCompose, body = 'Could you send a refill to 
   await el.updateComplete;
 }
 
+/** A complete health-form request with one attached PDF, sports-form.pdf (its upload starts at once). */
+async function fillHealthForm(el: PortalCompose) {
+  await chooseCategory(el, 'health-form');
+  type(el, '#field-formName', 'School sports physical');
+  type(el, '#field-dueDate', '2026-12-20');
+  type(el, '#subject', 'Sports form');
+  type(el, '#body', 'Please fill in the attached form.');
+  addFiles(el, [new File(['%PDF-1.4 form'], 'sports-form.pdf', { type: 'application/pdf' })]);
+}
+
 async function clickSend(el: PortalCompose) {
   $<HTMLButtonElement>(el, '[part~="submit-button"]')!.click();
   await el.updateComplete;
@@ -686,12 +696,7 @@ describe('<portal-compose>', () => {
         },
       });
       const el = await mount(client);
-      await chooseCategory(el, 'health-form');
-      type(el, '#field-formName', 'School sports physical');
-      type(el, '#field-dueDate', '2026-12-20');
-      type(el, '#subject', 'Sports form');
-      type(el, '#body', 'Please fill in the attached form.');
-      addFiles(el, [new File(['%PDF-1.4 form'], 'sports-form.pdf', { type: 'application/pdf' })]);
+      await fillHealthForm(el);
       await waitUntil(() => $(el, '.kit-file-done'));
       await clickSend(el);
       await waitUntil(() => $(el, '[part~="send-status"]'));
@@ -759,12 +764,7 @@ describe('<portal-compose>', () => {
     it('session expired during an upload: inline sign-in, the file uploads again, then Send completes', async () => {
       const { client, sent, uploads, signInAgain } = uploadsUntilSignedIn('att-7');
       const el = await mount(client);
-      await chooseCategory(el, 'health-form');
-      type(el, '#field-formName', 'School sports physical');
-      type(el, '#field-dueDate', '2026-12-20');
-      type(el, '#subject', 'Sports form');
-      type(el, '#body', 'Please fill in the attached form.');
-      addFiles(el, [new File(['%PDF-1.4 form'], 'sports-form.pdf', { type: 'application/pdf' })]);
+      await fillHealthForm(el);
       await waitUntil(() => $(el, 'portal-login[part~="reauth-login"]'), 'no inline sign-in after the upload failed');
       expect($(el, '[part~="reauth"]')!.textContent).to.contain('Sign in again to attach your file');
       expect(host(el).state.reauthRequired).to.equal(true);
