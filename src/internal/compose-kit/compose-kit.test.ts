@@ -1,5 +1,5 @@
 import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { LitElement, nothing } from 'lit';
+import { LitElement, nothing, render as renderTemplate } from 'lit';
 import type { CallOptions, PortalClient } from '../../api/client.js';
 import { PortalError } from '../../api/errors.js';
 import type { DraftInput } from '../../api/schemas.js';
@@ -394,30 +394,27 @@ describe('compose-kit', () => {
     it('shows the count, and announces politely only near the limit after a pause', async () => {
       const el = await hostElement();
       const count = new CharacterCountController(el, { announceDelayMs: 10 });
-      const render = async (value: string) => {
-        const wrapper = await fixture(
-          html`<div>${count.render({ id: 'c', value, max: 10, localize: el.localize })}</div>`,
-        );
+      // Rendered synchronously into a detached box: fixture() waits for animation frames, which a loaded CI machine may starve.
+      const wrapper = document.createElement('div');
+      const render = (value: string) => {
+        renderTemplate(count.render({ id: 'c', value, max: 10, localize: el.localize }), wrapper);
         return {
           visible: wrapper.querySelector('#c')!.textContent!.trim(),
           live: wrapper.querySelector('[role="status"][aria-live="polite"]')!.textContent!.trim(),
         };
       };
-      expect(await render('abc')).to.deep.equal({ visible: '3 of 10 characters', live: '' });
+      expect(render('abc')).to.deep.equal({ visible: '3 of 10 characters', live: '' });
       count.changed('abc', 10, el.localize);
       await aTimeout(40);
       // Far from the limit: nothing is announced, even after a pause.
-      expect((await render('abc')).live).to.equal('');
+      expect(render('abc').live).to.equal('');
       count.changed('abcdefghi', 10, el.localize);
       // Right after the keystroke the visible count changes, the live region stays quiet.
-      expect(await render('abcdefghi')).to.deep.equal({ visible: '1 character left', live: '' });
+      expect(render('abcdefghi')).to.deep.equal({ visible: '1 character left', live: '' });
       // Once typing has paused (10 ms here; a loaded machine may take longer) it speaks.
-      await waitUntil(async () => (await render('abcdefghi')).live === '1 character left', 'never announced');
+      await waitUntil(() => render('abcdefghi').live === '1 character left', 'never announced');
       count.changed('abcdefghijkl', 10, el.localize);
-      await waitUntil(
-        async () => (await render('abcdefghijkl')).live.includes('2 characters too many'),
-        'over not announced',
-      );
+      await waitUntil(() => render('abcdefghijkl').live.includes('2 characters too many'), 'over not announced');
     });
 
     it('counts and trims as the contract does, never splitting an emoji', () => {
